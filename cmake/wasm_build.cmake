@@ -1,0 +1,21 @@
+# The WebAssembly half: the same source tree configured again with Debian's Emscripten
+# toolchain, built on every `cmake --build build`, its tests run from this ctest.
+include(ExternalProject)
+find_program(NODE_EXECUTABLE node REQUIRED)
+set(TWITCHCHECK_WASM_BINARY_DIR "${CMAKE_BINARY_DIR}/wasm")
+ExternalProject_Add(twitchcheck_wasm
+  SOURCE_DIR "${CMAKE_SOURCE_DIR}"
+  BINARY_DIR "${TWITCHCHECK_WASM_BINARY_DIR}"
+  CMAKE_GENERATOR Ninja
+  CMAKE_ARGS
+    -DCMAKE_TOOLCHAIN_FILE=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
+    -DCMAKE_BUILD_TYPE=Release
+    -DCMAKE_CROSSCOMPILING_EMULATOR=${NODE_EXECUTABLE}
+    -DTWITCHCHECK_SHARED_DIR=${TWITCHCHECK_SHARED_DIR}
+    -DTWITCHCHECK_SITE_DIR=${CMAKE_BINARY_DIR}/site
+  BUILD_ALWAYS ON
+  INSTALL_COMMAND ""
+  USES_TERMINAL_BUILD ON)
+
+add_test(NAME wasm_core_tests
+  COMMAND ${CMAKE_CTEST_COMMAND} --test-dir "${TWITCHCHECK_WASM_BINARY_DIR}" --output-on-failure)

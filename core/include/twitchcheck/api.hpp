@@ -1,0 +1,35 @@
+// The one door both the CLI and the WebAssembly module go through: JSON text in, JSON
+// text out. Nothing thrown here escapes; bad input comes back as an Error.
+#pragma once
+
+#include "twitchcheck/json_text.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace twitchcheck::api {
+
+// `text` is the answer; when `error` is set, `text` is the twitchcheck.error/1 document.
+struct Output {
+    std::string text;
+    std::optional<Error> error;
+};
+
+Output assess(std::string_view assessment_json);
+Output analyze(std::string_view journal_json, std::string_view today);
+Output validate_journal(std::string_view journal_json);
+Output report(std::string_view journal_json, std::string_view today, std::string_view format);
+std::string rules_version();
+// The built-in rule file, as text.
+std::string rules_text();
+// Loads another rule file and runs its example cases: {"ok": true, ...} or an error.
+Output check_rules(std::string_view rules_json);
+
+// Runs `body` and turns anything it throws into an error Output.
+template <class Body>
+Output guarded(Body&& body) noexcept;
+
+}  // namespace twitchcheck::api
+
+#include "twitchcheck/api_guard.hpp"

@@ -1,0 +1,35 @@
+# Copies web/ (less the build files) and the module into SITE_DIR, then writes
+# precache.js: the service worker's cache version and the list of files it precaches.
+file(REMOVE_RECURSE "${SITE_DIR}")
+file(MAKE_DIRECTORY "${SITE_DIR}")
+file(GLOB_RECURSE sources RELATIVE "${WEB_DIR}" "${WEB_DIR}/*")
+foreach(rel ${sources})
+  if(rel MATCHES "(^|/)CMakeLists\\.txt$" OR rel MATCHES "\\.cmake$")
+    continue()
+  endif()
+  get_filename_component(dir "${SITE_DIR}/${rel}" DIRECTORY)
+  file(MAKE_DIRECTORY "${dir}")
+  file(COPY_FILE "${WEB_DIR}/${rel}" "${SITE_DIR}/${rel}")
+endforeach()
+file(COPY_FILE "${MODULE_JS}" "${SITE_DIR}/twitchcheck.js")
+file(COPY_FILE "${MODULE_WASM}" "${SITE_DIR}/twitchcheck.wasm")
+
+# The app precaches everything it serves except the demo host page, the embed-only files
+# and the service worker itself.
+file(GLOB_RECURSE shipped RELATIVE "${SITE_DIR}" "${SITE_DIR}/*")
+list(SORT shipped)
+set(list "")
+set(hash_input "")
+foreach(rel ${shipped})
+  if(rel STREQUAL "sw.js" OR rel STREQUAL "precache.js" OR rel MATCHES "^demo/")
+    continue()
+  endif()
+  file(SHA256 "${SITE_DIR}/${rel}" digest)
+  string(APPEND hash_input "${rel}:${digest}\n")
+  string(APPEND list "  \"./${rel}\",\n")
+endforeach()
+string(SHA256 version "${hash_input}")
+string(SUBSTRING "${version}" 0 12 version)
+file(WRITE "${SITE_DIR}/precache.js"
+  "// Generated at build time: the cache version and every file the app needs offline.\n"
+  "self.TWITCHCHECK_PRECACHE = {\n  version: \"${version}\",\n  files: [\n  \"./\",\n${list}  ],\n};\n")
