@@ -53,7 +53,7 @@ std::string number_text(double value) {
     if (exponent < -4 || exponent >= 16) {
         out += mantissa[0];
         if (n > 1) out += "." + mantissa.substr(1);
-        char exp[8];
+        char exp[16];
         std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
         out += exp;
     } else if (exponent < 0) {

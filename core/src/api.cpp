@@ -1,0 +1,33 @@
+// The checker's half of the api door (journal_api.cpp holds the journal's half).
+#include "twitchcheck/api.hpp"
+#include "twitchcheck/checker.hpp"
+
+namespace twitchcheck::api {
+
+Output assess(std::string_view assessment_json) {
+    return guarded([&] { return to_text(check(parse_json(assessment_json))); });
+}
+
+std::string rules_version() {
+    try {
+        return builtin_rules().version;
+    } catch (...) {
+        return "";
+    }
+}
+
+std::string rules_text() { return std::string(builtin_rules_text()); }
+
+Output check_rules(std::string_view rules_json) {
+    return guarded([&] {
+        RuleSet rules = load_rules(rules_json);
+        auto failures = run_examples(rules);
+        if (!failures.empty()) throw InputError(failures.front().path, failures.front().message);
+        return to_text(Json{{"ok", true},
+                            {"version", rules.version},
+                            {"rules", rules.rules.size()},
+                            {"examples", rules.examples.size()}});
+    });
+}
+
+}  // namespace twitchcheck::api

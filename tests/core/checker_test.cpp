@@ -1,0 +1,213 @@
+// The rule engine with the built-in rules: each rule, ordering, unanswered, advice.
+#include <doctest/doctest.h>
+
+#include "twitchcheck/api.hpp"
+#include "twitchcheck/checker.hpp"
+
+using twitchcheck::Json;
+
+namespace {
+
+Json base(int days) {
+    return Json{{"schema", "twitchcheck.assessment/1"}, {"duration_days", days}};
+}
+
+// Every finding answered "no", then the given ones "yes".
+Json answered(int days, std::initializer_list<const char*> yes) {
+    Json a = base(days);
+    Json findings = Json::object();
+    for (auto name : twitchcheck::kFindingNames) findings[std::string(name)] = false;
+    for (auto name : yes) findings[name] = true;
+    a["findings"] = findings;
+    return a;
+}
+
+std::vector<std::string> fired_ids(const Json& result) {
+    std::vector<std::string> ids;
+    for (const auto& f : result["fired"]) ids.push_back(f["id"].get<std::string>());
+    return ids;
+}
+
+const Json& fired(const Json& result, const std::string& id) {
+    for (const auto& f : result["fired"])
+        if (f["id"] == id) return f;
+    throw std::runtime_error("rule did not fire: " + id);
+}
+
+Json regions(std::initializer_list<std::pair<const char*, const char*>> list) {
+    Json out = Json::array();
+    for (auto [r, s] : list) out.push_back(Json{{"region", r}, {"side", s}});
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("each rule fires on its own condition and gives its level") {
+    struct Row {
+        const char* rule;
+        Json input;
+        const char* level;
+        std::vector<std::string> because;
+    };
+    Json eyelid_short = answered(3, {});
+    eyelid_short["regions"] = regions({{"eyelid", "left"}});
+    Json eyelid_long = answered(15, {});
+    eyelid_long["regions"] = regions({{"eyelid", "both"}});
+    Json eyelid_face = answered(2, {});
+    eyelid_face["regions"] = regions({{"eyelid", "left"}, {"face", "right"}});
+    Json plan = answered(5, {});
+    plan["self_care_weeks"] = 3;
+    plan["improved"] = false;
+    const std::vector<Row> rows{
+        {"SAFETY-SUDDEN", answered(0, {"sudden_onset_neuro"}), "emergency", {"sudden_onset_neuro"}},
+        {"RF-WASTING", answered(3, {"muscle_wasting"}), "immediate", {"muscle_wasting"}},
+        {"RF-SENSORY", answered(3, {"numbness_tingling"}), "urgent", {"numbness_tingling"}},
+        {"RF-SENSORY", answered(3, {"coordination_changes"}), "urgent", {"coordination_changes"}},
+        {"RF-BULBAR", answered(3, {"slurred_speech"}), "urgent", {"slurred_speech"}},
+        {"RF-BULBAR", answered(3, {"swallowing_difficulty"}), "urgent", {"swallowing_difficulty"}},
+        {"CL-TWO-OR-MORE", answered(3, {"spreading", "family_history"}), "prompt", {"CL-SPREAD", "CL-FAMILY"}},
+        {"RF-SPREADING", answered(3, {"spreading"}), "prompt", {"spreading"}},
+        {"RF-PROGRESSIVE-WEAKNESS", answered(3, {"weakness_progressive"}), "prompt", {"weakness_progressive"}},
+        {"RF-ASYMMETRIC-WEAKNESS", answered(3, {"asymmetric", "weakness"}), "prompt", {"asymmetric", "weakness"}},
+        {"RF-WEAKNESS", answered(3, {"weakness"}), "consult", {"weakness"}},
+        {"RF-PERSISTENT-WORSENING", answered(15, {"worsening"}), "consult", {"duration_days > 14", "worsening"}},
+        {"PLAN-NO-IMPROVEMENT", plan, "consult", {"self_care_weeks >= 3", "improved == false"}},
+        {"EYELID-PERSISTENT", eyelid_long, "consult", {"regions: eyelid only", "duration_days > 14"}},
+        {"EYELID-FACIAL", eyelid_face, "consult", {"regions include eyelid", "regions include face"}},
+        {"RF-PERSISTENT", answered(15, {}), "monitor", {"duration_days > 14"}},
+        {"RF-FAMILY", answered(3, {"family_history"}), "monitor", {"family_history"}},
+        {"EYELID-BENIGN", eyelid_short, "self_care", {"regions: eyelid only", "duration_days <= 14"}},
+        {"SELF-CARE", answered(3, {}), "self_care", {}},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.rule);
+        const Json result = twitchcheck::check(row.input);
+        const Json& f = fired(result, row.rule);
+        CHECK(f["level"] == row.level);
+        CHECK(result["level"] == row.level);
+        CHECK(f["because"].get<std::vector<std::string>>() == row.because);
+        CHECK_FALSE(f["source"].get<std::string>().empty());
+    }
+}
+
+TEST_CASE("the boundaries of duration, checklist and plan rules are exact") {
+    CHECK(twitchcheck::check(answered(14, {}))["level"] == "self_care");
+    CHECK(twitchcheck::check(answered(15, {}))["level"] == "monitor");
+    CHECK(twitchcheck::check(answered(14, {"worsening"}))["level"] == "self_care");
+
+    Json persists = answered(15, {"weakness"});
+    CHECK(twitchcheck::check(persists)["checklist"] == Json::array({"CL-WEAKNESS"}));
+    persists["lifestyle_changes_tried"] = true;
+    const Json two = twitchcheck::check(persists);
+    CHECK(two["checklist"] == Json::array({"CL-PERSISTS", "CL-WEAKNESS"}));
+    CHECK(two["checklist_count"] == 2);
+    CHECK(two["level"] == "prompt");
+
+    Json plan = answered(5, {});
+    plan["self_care_weeks"] = 2;
+    plan["improved"] = false;
+    CHECK(twitchcheck::check(plan)["level"] == "self_care");
+    plan["self_care_weeks"] = 3;
+    plan["improved"] = nullptr;
+    CHECK(twitchcheck::check(plan)["level"] == "self_care");
+    plan["improved"] = true;
+    CHECK(twitchcheck::check(plan)["level"] == "self_care");
+
+    Json mixed = answered(3, {});
+    mixed["regions"] = regions({{"eyelid", "left"}, {"calf", "left"}});
+    CHECK(fired_ids(twitchcheck::check(mixed)) == std::vector<std::string>{"SELF-CARE"});
+    mixed["regions"] = Json::array();
+    CHECK(fired_ids(twitchcheck::check(mixed)) == std::vector<std::string>{"SELF-CARE"});
+}
+
+TEST_CASE("fired rules are most urgent first with ties in rule-table order") {
+    Json everything = answered(30, {"spreading", "muscle_wasting", "weakness", "weakness_progressive", "asymmetric",
+                                    "numbness_tingling", "coordination_changes", "slurred_speech",
+                                    "swallowing_difficulty", "family_history", "worsening", "cramps",
+                                    "sudden_onset_neuro"});
+    everything["lifestyle_changes_tried"] = true;
+    everything["self_care_weeks"] = 4;
+    everything["improved"] = false;
+    const Json result = twitchcheck::check(everything);
+    CHECK(fired_ids(result) == std::vector<std::string>{
+        "SAFETY-SUDDEN", "RF-WASTING", "RF-SENSORY", "RF-BULBAR", "CL-TWO-OR-MORE", "RF-SPREADING",
+        "RF-PROGRESSIVE-WEAKNESS", "RF-ASYMMETRIC-WEAKNESS", "RF-WEAKNESS", "RF-PERSISTENT-WORSENING",
+        "PLAN-NO-IMPROVEMENT", "RF-PERSISTENT", "RF-FAMILY", "SELF-CARE"});
+    CHECK(result["checklist_count"] == 6);
+    CHECK(fired(result, "CL-TWO-OR-MORE")["because"] ==
+          Json::array({"CL-PERSISTS", "CL-WASTING", "CL-WEAKNESS", "CL-SPREAD", "CL-BULBAR-COORD", "CL-FAMILY"}));
+    CHECK(fired(result, "RF-SENSORY")["because"] == Json::array({"numbness_tingling", "coordination_changes"}));
+}
+
+TEST_CASE("unanswered lists only missing findings whose yes alone raises the level") {
+    // Nothing answered, 4 days: every finding but asymmetric, worsening and cramps matters.
+    Json none = base(4);
+    CHECK(twitchcheck::check(none)["unanswered"] ==
+          Json::array({"spreading", "muscle_wasting", "weakness", "weakness_progressive", "numbness_tingling",
+                       "coordination_changes", "slurred_speech", "swallowing_difficulty", "family_history",
+                       "sudden_onset_neuro"}));
+    // After 20 days worsening matters too (it would add RF-PERSISTENT-WORSENING);
+    // family_history drops out: alone it gives monitor, which 20 days already gives.
+    CHECK(twitchcheck::check(base(20))["unanswered"] ==
+          Json::array({"spreading", "muscle_wasting", "weakness", "weakness_progressive", "numbness_tingling",
+                       "coordination_changes", "slurred_speech", "swallowing_difficulty", "worsening",
+                       "sudden_onset_neuro"}));
+    // Already urgent: only what could go above urgent is listed.
+    Json urgent = base(4);
+    urgent["findings"] = Json{{"numbness_tingling", true}};
+    CHECK(twitchcheck::check(urgent)["unanswered"] == Json::array({"muscle_wasting", "sudden_onset_neuro"}));
+    // Answered weakness=no with asymmetric unanswered: asymmetric alone does not raise.
+    CHECK(twitchcheck::check(answered(3, {}))["unanswered"] == Json::array());
+    // With weakness yes (consult), asymmetric unanswered would raise to prompt.
+    Json weak = base(3);
+    weak["findings"] = Json{{"weakness", true}, {"spreading", false}, {"muscle_wasting", false},
+                            {"weakness_progressive", false}, {"numbness_tingling", false},
+                            {"coordination_changes", false}, {"slurred_speech", false},
+                            {"swallowing_difficulty", false}, {"family_history", false},
+                            {"sudden_onset_neuro", false}};
+    CHECK(twitchcheck::check(weak)["unanswered"] == Json::array({"asymmetric"}));
+}
+
+TEST_CASE("advice puts the steps for reported triggers first, then the rest of the plan") {
+    const auto& rules = twitchcheck::builtin_rules();
+    auto text = [&](const char* id) {
+        for (const auto& s : rules.advice)
+            if (s.id == id) return s.text;
+        throw std::runtime_error(id);
+    };
+    Json none = answered(2, {});
+    CHECK(twitchcheck::check(none)["advice"] ==
+          Json::array({text("caffeine"), text("water"), text("sleep"), text("stress"), text("tracking")}));
+    Json some = answered(2, {});
+    some["triggers"] = Json::array({"stress", "poor_sleep", "intense_exercise"});
+    CHECK(twitchcheck::check(some)["advice"] ==
+          Json::array({text("sleep"), text("stress"), text("exercise"), text("caffeine"), text("water"),
+                       text("tracking")}));
+    Json fatigue = answered(2, {});
+    fatigue["triggers"] = Json::array({"fatigue", "dehydration", "fatigue"});
+    CHECK(twitchcheck::check(fatigue)["advice"] ==
+          Json::array({text("water"), text("sleep"), text("caffeine"), text("stress"), text("tracking")}));
+}
+
+TEST_CASE("a result has exactly the contract's keys in order") {
+    const Json result = twitchcheck::check(answered(3, {"weakness"}));
+    std::vector<std::string> keys;
+    for (auto it = result.begin(); it != result.end(); ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"schema", "rules_version", "level", "checklist_count", "checklist",
+                                           "fired", "unanswered", "advice", "disclaimer"});
+    CHECK(result["schema"] == "twitchcheck.result/1");
+    CHECK(result["rules_version"] == twitchcheck::builtin_rules().version);
+    CHECK(result["disclaimer"].get<std::string>().find("not a diagnosis") != std::string::npos);
+    std::vector<std::string> fired_keys;
+    for (auto it = result["fired"][0].begin(); it != result["fired"][0].end(); ++it) fired_keys.push_back(it.key());
+    CHECK(fired_keys == std::vector<std::string>{"id", "level", "cause", "action", "because", "source"});
+}
+
+TEST_CASE("the api returns the same text for the same input, every time") {
+    const std::string input = R"({"schema":"twitchcheck.assessment/1","duration_days":21,"findings":{"spreading":true}})";
+    const auto first = twitchcheck::api::assess(input);
+    REQUIRE_FALSE(first.error);
+    CHECK(twitchcheck::api::assess(input).text == first.text);
+    CHECK(first.text.back() == '\n');
+    CHECK(first.text == twitchcheck::to_text(twitchcheck::parse_json(first.text)));
+}
