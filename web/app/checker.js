@@ -1,0 +1,437 @@
+// The checker: a short guided flow, then the result. It renders into any root (a document
+// element or a shadow root), so the app screen and the embeddable widget share this code.
+// Answers live in memory only; nothing here touches storage or the network.
+
+import { messages as m, format } from "./messages.js";
+import { engineAt, isError } from "./engine.js";
+import { h, idPrefix } from "./dom.js";
+import { bodyFigure } from "./body-figure.js";
+
+// The contract's names, in the contract's order (checker.md).
+const regionGroups = {
+  head: ["eyelid", "face", "tongue"],
+  arms: ["shoulder", "upper_arm", "forearm", "hand"],
+  trunk: ["neck", "chest", "back", "abdomen"],
+  legs: ["thigh", "calf", "foot"],
+};
+const regionOrder = Object.values(regionGroups).flat();
+const midlineRegions = new Set(["tongue", "neck", "chest", "back", "abdomen"]);
+const sides = ["left", "right", "both", "midline"];
+const findingOrder = ["spreading", "muscle_wasting", "weakness", "weakness_progressive", "asymmetric",
+  "numbness_tingling", "coordination_changes", "slurred_speech", "swallowing_difficulty",
+  "family_history", "worsening", "cramps", "sudden_onset_neuro"];
+const triggerOrder = ["caffeine", "stress", "fatigue", "dehydration", "intense_exercise", "poor_sleep"];
+const steps = ["where", "howLong", "tried", "signs", "triggers"];
+
+function freshAnswers() {
+  return {
+    regions: new Map(), // region -> side
+    days: "",
+    lifestyle: null, // "yes" | "no" | null
+    weeks: "0",
+    improved: null, // "yes" | "no" | "unsure" | null
+    findings: {}, // key -> "yes" | "no" | "unsure"
+    triggers: new Set(),
+  };
+}
+
+// Answers pre-filled from an assessment document (the journal's `suggested_assessment`);
+// whatever it does not say stays unanswered. Two sides of one region become "both".
+export function answersFrom(assessment) {
+  const answers = freshAnswers();
+  for (const { region, side } of assessment.regions ?? []) {
+    const had = answers.regions.get(region);
+    answers.regions.set(region, had === undefined || had === side ? side : "both");
+  }
+  if (Number.isInteger(assessment.duration_days)) answers.days = String(assessment.duration_days);
+  if (typeof assessment.lifestyle_changes_tried === "boolean") answers.lifestyle = assessment.lifestyle_changes_tried ? "yes" : "no";
+  if (Number.isInteger(assessment.self_care_weeks)) answers.weeks = String(assessment.self_care_weeks);
+  if (typeof assessment.improved === "boolean") answers.improved = assessment.improved ? "yes" : "no";
+  for (const [key, value] of Object.entries(assessment.findings ?? {})) answers.findings[key] = value ? "yes" : "no";
+  for (const trigger of assessment.triggers ?? []) answers.triggers.add(trigger);
+  return answers;
+}
+
+const wholeNumber = (text, max) => /^\d+$/.test(text.trim()) && Number(text) <= max;
+
+// The assessment document for the engine; "not sure" and unanswered findings are left out.
+export function toAssessment(answers) {
+  const weeks = Number(answers.weeks) || 0;
+  const findings = {};
+  for (const key of findingOrder) {
+    const answer = answers.findings[key];
+    if (answer === "yes" || answer === "no") findings[key] = answer === "yes";
+  }
+  return {
+    schema: "twitchcheck.assessment/1",
+    duration_days: Number(answers.days),
+    lifestyle_changes_tried: answers.lifestyle === "yes",
+    self_care_weeks: weeks,
+    improved: weeks > 0 && answers.improved !== "unsure" && answers.improved !== null
+      ? answers.improved === "yes" : null,
+    regions: regionOrder.filter((r) => answers.regions.has(r))
+      .map((region) => ({ region, side: answers.regions.get(region) })),
+    findings,
+    triggers: triggerOrder.filter((t) => answers.triggers.has(t)),
+  };
+}
+
+// Mounts the checker into `root`. Options: `engine` (default: the module beside app/),
+// `headingLevel` (1 on a page of its own, 2 inside an article), `appLink` (URL of the full
+// app, shown on the result), `onResult({level, rules})` (called after each result),
+// `focusOnStart` (move focus to the first step's heading; off for a page just opened).
+// `initial` (an assessment document that pre-fills the answers) and
+// `onAssessed(assessment, result)` (both in full, for the app's journal; never the widget's).
+export function mountChecker(root, options = {}) {
+  const engine = options.engine ?? engineAt();
+  const level = Math.min(Math.max(options.headingLevel ?? 1, 1), 5);
+  const id = idPrefix();
+  const container = h("div", { class: "tc-checker" });
+  root.append(container);
+
+  let answers = options.initial ? answersFrom(options.initial) : freshAnswers();
+  let stepIndex = 0;
+
+  // The module loads on the first sign of interest, so a page that never uses the
+  // checker never downloads it.
+  const warmOnce = () => {
+    for (const type of ["pointerdown", "focusin", "keydown"]) container.removeEventListener(type, warmOnce);
+    engine.warm().catch(() => {}); // a failure shows up when the result is asked for
+  };
+  for (const type of ["pointerdown", "focusin", "keydown"]) container.addEventListener(type, warmOnce);
+
+  const heading = (text, extra = 0, attrs = {}) =>
+    h(`h${Math.min(level + extra, 6)}`, attrs, text);
+
+  // Each view replaces the last; focus moves to its heading so a screen reader starts
+  // there (except on the first view, which must not pull a host page's scroll).
+  function show(view, focusTarget, focus = true) {
+    container.replaceChildren(view);
+    if (focus) (focusTarget ?? view.querySelector("[data-focus-first]"))?.focus();
+  }
+
+  // ---- the steps -------------------------------------------------------------------
+
+  function renderStep(index, focusSelector, focus = true) {
+    stepIndex = index;
+    const name = steps[index];
+    const titleId = `${id}-${name}-title`;
+    const errorBox = h("p", { class: "tc-error", id: `${id}-error`, role: "alert", hidden: true });
+    const body = stepBuilders[name]();
+    const form = h("form", { class: "tc-step", novalidate: true, "aria-labelledby": titleId },
+      index === 0 ? [
+        heading(m.flow.title, 0, { class: "tc-title" }),
+        h("p", { class: "tc-intro" }, m.flow.intro),
+        h("p", { class: "tc-privacy" }, m.flow.introPrivacy),
+      ] : null,
+      h("p", { class: "tc-progress" }, format(m.flow.stepOf, { n: index + 1, total: steps.length })),
+      heading(body.title, index === 0 ? 1 : 0, { id: titleId, tabindex: "-1", "data-focus-first": true }),
+      body.hint ? h("p", { class: "tc-hint" }, body.hint) : null,
+      body.content,
+      errorBox,
+      h("div", { class: "tc-actions" },
+        index > 0 ? h("button", { type: "button", class: "tc-secondary", onclick: () => {
+          body.save();
+          renderStep(index - 1);
+        } }, m.flow.back) : null,
+        h("button", { type: "submit", class: "tc-primary" },
+          index === steps.length - 1 ? m.flow.seeResult : m.flow.next)));
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      body.save();
+      const problem = body.validate();
+      if (problem) {
+        errorBox.textContent = `${m.flow.fixErrors} ${problem.message}`;
+        errorBox.hidden = false;
+        problem.field.setAttribute("aria-invalid", "true");
+        const described = (problem.field.getAttribute("aria-describedby") ?? "").split(" ");
+        if (!described.includes(errorBox.id)) {
+          problem.field.setAttribute("aria-describedby", [...described, errorBox.id].join(" ").trim());
+        }
+        problem.field.focus();
+        return;
+      }
+      if (index < steps.length - 1) renderStep(index + 1);
+      else checkAnswers();
+    });
+
+    show(form, focusSelector ? form.querySelector(focusSelector) : undefined, focus);
+  }
+
+  const radioGroup = (name, legend, choices, current, onChange, extraClass) =>
+    h("fieldset", { class: `tc-choice ${extraClass ?? ""}`.trim() },
+      h("legend", null, legend),
+      h("div", { class: "tc-choice-options" },
+        choices.map(([value, label]) => {
+          const inputId = `${id}-${name}-${value}`;
+          return h("span", { class: "tc-option" },
+            h("input", { type: "radio", name: `${id}-${name}`, id: inputId, value,
+              checked: current === value, onchange: () => onChange(value) }),
+            h("label", { for: inputId }, label));
+        })));
+
+  const yesNoUnsure = [["yes", m.answers.yes], ["no", m.answers.no], ["unsure", m.answers.notSure]];
+
+  const stepBuilders = {
+    where() {
+      const chosen = new Map(answers.regions);
+      const rows = new Map();
+      const figure = bodyFigure({
+        frontLabel: m.where.figureFront,
+        backLabel: m.where.figureBack,
+        selected: () => chosen,
+        choose: (region, side) => setRegion(region, side),
+      });
+      function setRegion(region, side) {
+        if (side) chosen.set(region, side);
+        else chosen.delete(region);
+        const row = rows.get(region);
+        row.box.checked = Boolean(side);
+        row.select.value = side ?? row.select.value;
+        row.sideBox.hidden = !side;
+        row.select.disabled = !side;
+        figure.refresh();
+      }
+      const groups = Object.entries(regionGroups).map(([group, regions]) =>
+        h("fieldset", { class: "tc-group" },
+          h("legend", null, m.where.groups[group]),
+          regions.map((region) => {
+            const boxId = `${id}-region-${region}`;
+            const selectId = `${boxId}-side`;
+            const side = chosen.get(region);
+            const select = h("select", { id: selectId, disabled: !side },
+              sides.map((s) => h("option", { value: s }, m.sides[s])));
+            select.value = side ?? (midlineRegions.has(region) ? "midline" : "both");
+            select.addEventListener("change", () => setRegion(region, select.value));
+            const box = h("input", { type: "checkbox", id: boxId, value: region, checked: Boolean(side) });
+            box.addEventListener("change", () => setRegion(region, box.checked ? select.value : null));
+            const sideBox = h("span", { class: "tc-side", hidden: !side },
+              h("label", { for: selectId }, m.where.side,
+                h("span", { class: "tc-visually-hidden" }, " ", format(m.where.sideFor, { region: m.regions[region] }))),
+              select);
+            rows.set(region, { box, select, sideBox });
+            return h("div", { class: "tc-region" },
+              h("span", { class: "tc-option" }, box, h("label", { for: boxId }, m.regions[region])),
+              sideBox);
+          })));
+      return {
+        title: m.where.title,
+        hint: m.where.hint,
+        content: h("div", { class: "tc-where" },
+          h("div", { class: "tc-figure-box" }, figure.element,
+            h("p", { class: "tc-figure-hint", "aria-hidden": "true" }, m.where.figureHint)),
+          h("div", { class: "tc-region-list", role: "group", "aria-label": m.where.listLegend }, groups)),
+        save() { answers.regions = new Map(chosen); },
+        validate() {
+          return chosen.size === 0
+            ? { field: rows.get(regionOrder[0]).box, message: m.where.needOne } : null;
+        },
+      };
+    },
+
+    howLong() {
+      const inputId = `${id}-days`;
+      const input = h("input", { id: inputId, type: "text", inputmode: "numeric", autocomplete: "off",
+        pattern: "[0-9]*", class: "tc-number", "aria-describedby": `${inputId}-hint` });
+      input.value = answers.days;
+      return {
+        title: m.howLong.title,
+        content: h("div", { class: "tc-field" },
+          h("label", { for: inputId }, m.howLong.daysLabel),
+          h("p", { class: "tc-hint", id: `${inputId}-hint` }, m.howLong.daysHint),
+          input),
+        save() { answers.days = input.value.trim(); },
+        validate() {
+          return wholeNumber(input.value, 36500) ? null : { field: input, message: m.howLong.needDays };
+        },
+      };
+    },
+
+    tried() {
+      const weeksId = `${id}-weeks`;
+      const weeks = h("input", { id: weeksId, type: "text", inputmode: "numeric", autocomplete: "off",
+        pattern: "[0-9]*", class: "tc-number", "aria-describedby": `${weeksId}-hint` });
+      weeks.value = answers.weeks;
+      let lifestyle = answers.lifestyle;
+      let improved = answers.improved;
+      const improvedBox = radioGroup("improved", m.tried.improvedLegend, yesNoUnsure, improved,
+        (value) => { improved = value; });
+      const syncImproved = () => { improvedBox.hidden = !(Number(weeks.value) > 0); };
+      weeks.addEventListener("input", syncImproved);
+      syncImproved();
+      return {
+        title: m.tried.title,
+        content: h("div", null,
+          radioGroup("lifestyle", m.tried.lifestyleLegend, [["yes", m.answers.yes], ["no", m.answers.no]],
+            lifestyle, (value) => { lifestyle = value; }),
+          h("div", { class: "tc-field" },
+            h("label", { for: weeksId }, m.tried.weeksLabel),
+            h("p", { class: "tc-hint", id: `${weeksId}-hint` }, m.tried.weeksHint),
+            weeks),
+          improvedBox),
+        save() {
+          answers.lifestyle = lifestyle;
+          answers.weeks = weeks.value.trim() === "" ? "0" : weeks.value.trim();
+          answers.improved = improved;
+        },
+        validate() {
+          return wholeNumber(weeks.value === "" ? "0" : weeks.value, 520)
+            ? null : { field: weeks, message: m.tried.needWeeks };
+        },
+      };
+    },
+
+    signs() {
+      const given = { ...answers.findings };
+      return {
+        title: m.signs.title,
+        hint: m.signs.hint,
+        content: h("div", { class: "tc-signs" },
+          Object.keys(m.findings).map((key) => {
+            const box = radioGroup(`finding-${key}`, m.findings[key], yesNoUnsure, given[key],
+              (value) => { given[key] = value; }, "tc-question");
+            box.dataset.finding = key;
+            return box;
+          })),
+        save() { answers.findings = given; },
+        validate: () => null,
+      };
+    },
+
+    triggers() {
+      const picked = new Set(answers.triggers);
+      return {
+        title: m.triggers.title,
+        hint: m.triggers.hint,
+        content: h("fieldset", { class: "tc-choice tc-triggers" },
+          h("legend", null, m.triggers.legend),
+          triggerOrder.map((trigger) => {
+            const boxId = `${id}-trigger-${trigger}`;
+            return h("span", { class: "tc-option" },
+              h("input", { type: "checkbox", id: boxId, value: trigger, checked: picked.has(trigger),
+                onchange: (event) => {
+                  if (event.target.checked) picked.add(trigger);
+                  else picked.delete(trigger);
+                } }),
+              h("label", { for: boxId }, m.triggers[trigger]));
+          })),
+        save() { answers.triggers = picked; },
+        validate: () => null,
+      };
+    },
+  };
+
+  // ---- checking and the result -------------------------------------------------------
+
+  async function checkAnswers() {
+    const status = h("p", { class: "tc-status", role: "status", tabindex: "-1" }, m.engine.checking);
+    show(h("div", { class: "tc-step" }, status), status);
+    let result;
+    try {
+      result = await engine.assess(toAssessment(answers));
+    } catch {
+      renderEngineFailure();
+      return;
+    }
+    if (isError(result)) renderError(result.error);
+    else {
+      renderResult(result);
+      options.onResult?.({ level: result.level, rules: result.fired.map((rule) => rule.id) });
+      options.onAssessed?.(toAssessment(answers), result); // the app's journal keeps both
+    }
+  }
+
+  function renderEngineFailure() {
+    const title = heading(m.engine.failedTitle, 0, { tabindex: "-1" });
+    show(h("section", { class: "tc-step tc-problem" }, title,
+      h("p", null, m.engine.failedText),
+      h("div", { class: "tc-actions" },
+        h("button", { type: "button", class: "tc-primary", onclick: checkAnswers }, m.engine.retry),
+        h("button", { type: "button", class: "tc-secondary", onclick: () => renderStep(steps.length - 1) },
+          m.flow.back))), title);
+  }
+
+  function renderError(error) {
+    const title = heading(m.error.title, 0, { tabindex: "-1" });
+    show(h("section", { class: "tc-step tc-problem" }, title,
+      h("p", null, m.error.text),
+      h("p", { class: "tc-muted" }, format(m.error.detail, { path: error?.path ?? "", message: error?.message ?? "" })),
+      h("div", { class: "tc-actions" },
+        h("button", { type: "button", class: "tc-primary", onclick: () => renderStep(0) }, m.error.back))), title);
+  }
+
+  const levelText = (name) => m.levels[name] ?? { name, headline: name, detail: "" };
+  const becauseText = (fact) => m.because[fact] ?? m.findingNames[fact] ?? fact;
+
+  function renderResult(result) {
+    const words = levelText(result.level);
+    const title = heading(m.result.title, 0, { tabindex: "-1", class: "tc-result-title" });
+    const section = (key, ...children) => {
+      const headId = `${id}-${key}`;
+      return h("section", { class: `tc-section tc-${key}`, "aria-labelledby": headId },
+        heading(m.result[`${key}Title`], 1, { id: headId }), children);
+    };
+
+    const verdict = h("div", { class: `tc-verdict tc-level-${result.level}` },
+      h("p", { class: "tc-level" },
+        h("span", { class: "tc-level-label" }, m.result.levelLabel, " "),
+        h("strong", { class: "tc-level-name" }, words.name)),
+      h("p", { class: "tc-headline" }, words.headline),
+      words.detail ? h("p", { class: "tc-detail" }, words.detail) : null);
+
+    const why = section("why",
+      h("p", null, m.result.whyIntro),
+      result.checklist_count > 0
+        ? h("p", null, format(m.result.checklist, { count: result.checklist_count })) : null,
+      h("ol", { class: "tc-fired" }, result.fired.map((rule) =>
+        h("li", { class: `tc-rule tc-rule-${rule.level}`, dataset: { rule: rule.id } },
+          h("p", { class: "tc-rule-level" }, levelText(rule.level).name),
+          h("p", { class: "tc-cause" }, rule.cause),
+          h("p", null, h("strong", null, m.result.whatToDo), " ", rule.action),
+          rule.because.length > 0 ? [
+            h("p", { class: "tc-because-label" }, m.result.because),
+            h("ul", { class: "tc-because" }, rule.because.map((fact) => h("li", null, becauseText(fact)))),
+          ] : null,
+          h("p", { class: "tc-source" }, format(m.result.source, {
+            source: rule.source === "general safety" ? m.result.generalSafety : rule.source,
+          }))))));
+
+    const unanswered = result.unanswered.length === 0 ? null : section("unanswered",
+      h("p", null, m.result.unansweredIntro),
+      h("ul", { class: "tc-unanswered-list" }, result.unanswered.map((key) =>
+        h("li", null, h("button", { type: "button", class: "tc-link-button",
+          onclick: () => renderStep(steps.indexOf("signs"), `[data-finding="${key}"] input`) },
+        format(m.result.answerThis, { question: m.findingNames[key] ?? key }))))));
+
+    const advice = section("advice",
+      h("ul", { class: "tc-advice-list" }, result.advice.map((text) => h("li", null, text))));
+
+    const disclaimer = section("disclaimer", h("p", null, result.disclaimer));
+
+    show(h("section", { class: "tc-result", "aria-labelledby": `${id}-result-title` },
+      title,
+      verdict,
+      why,
+      unanswered,
+      advice,
+      disclaimer,
+      h("div", { class: "tc-actions" },
+        h("button", { type: "button", class: "tc-primary", onclick: () => renderStep(0) }, m.result.change),
+        h("button", { type: "button", class: "tc-secondary", onclick: () => {
+          answers = freshAnswers();
+          renderStep(0);
+        } }, m.result.startAgain)),
+      options.appLink ? h("p", null,
+        h("a", { href: options.appLink, target: "_blank", rel: "noopener" }, m.result.openApp)) : null,
+      h("p", { class: "tc-muted tc-version" }, format(m.result.rulesVersion, { version: result.rules_version }))),
+    title);
+    title.id = `${id}-result-title`;
+  }
+
+  renderStep(0, null, options.focusOnStart ?? false);
+  return {
+    element: container,
+    destroy() { container.remove(); },
+  };
+}

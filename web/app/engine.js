@@ -1,0 +1,76 @@
+// The only place that loads the WebAssembly module. The module is Emscripten's MODULARIZE
+// output: a classic script that defines `createTwitchCheck`. It is added once per URL
+// (a page may hold the app and a widget, or widgets from two copies of the site).
+
+const defaultModuleUrl = new URL("../twitchcheck.js", import.meta.url).href;
+const loading = new Map(); // module URL -> Promise of the Emscripten module instance
+
+function loadFactory(moduleUrl) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = moduleUrl;
+    script.async = true;
+    script.addEventListener("load", () => {
+      const factory = globalThis.createTwitchCheck;
+      if (typeof factory === "function") resolve(factory);
+      else reject(new Error(`${moduleUrl} did not define createTwitchCheck`));
+    }, { once: true });
+    script.addEventListener("error", () => reject(new Error(`could not load ${moduleUrl}`)), { once: true });
+    document.head.append(script);
+  });
+}
+
+function instance(moduleUrl) {
+  let promise = loading.get(moduleUrl);
+  if (!promise) {
+    promise = loadFactory(moduleUrl).then((factory) =>
+      // The .wasm sits beside the script, wherever the script came from.
+      factory({ locateFile: (file) => new URL(file, moduleUrl).href }));
+    // A failed load may be retried later (e.g. after a network blip).
+    promise.catch(() => loading.delete(moduleUrl));
+    loading.set(moduleUrl, promise);
+  }
+  return promise;
+}
+
+// An engine bound to one copy of the module; every call returns parsed JSON (a result or
+// a `twitchcheck.error/1` document). `moduleUrl` defaults to ../twitchcheck.js beside app/.
+export function engineAt(moduleUrl = defaultModuleUrl) {
+  const url = new URL(moduleUrl, document.baseURI).href;
+  const call = async (name, ...args) => JSON.parse((await instance(url))[name](...args));
+  return {
+    // Starts loading without waiting, e.g. on the first interaction with a widget.
+    warm: () => instance(url).then(() => undefined),
+    assess: (assessment) => call("assess", JSON.stringify(assessment)),
+    analyze: (journal, today) => call("analyze", JSON.stringify(journal), today),
+    validateJournal: (journal) => call("validateJournal", JSON.stringify(journal)),
+    // `format` json gives parsed JSON; html and csv give the text as it is.
+    report: async (journal, today, format) => {
+      const text = (await instance(url)).report(JSON.stringify(journal), today, format);
+      // An error comes back as JSON whatever the format; html and csv never start with "{".
+      return format === "json" || text.trimStart().startsWith("{") ? JSON.parse(text) : text;
+    },
+    rulesVersion: async () => (await instance(url)).rulesVersion(),
+  };
+}
+
+const defaultEngine = engineAt();
+export const { warm, assess, analyze, validateJournal, report, rulesVersion } = defaultEngine;
+
+export function isError(document) {
+  return document?.schema === "twitchcheck.error/1";
+}
+
+// The module's functions as they are, text in and text out, callable synchronously once
+// this resolves: store.js checks a journal inside one storage transaction, and a large
+// journal that is already JSON text is not stringified twice.
+export async function textFunctions(moduleUrl = defaultModuleUrl) {
+  const module = await instance(new URL(moduleUrl, document.baseURI).href);
+  return {
+    assess: (text) => module.assess(text),
+    analyze: (text, today) => module.analyze(text, today),
+    validateJournal: (text) => module.validateJournal(text),
+    report: (text, today, format) => module.report(text, today, format),
+    rulesVersion: () => module.rulesVersion(),
+  };
+}
