@@ -1,0 +1,291 @@
+// Validation of `twitchcheck.journal/1` (journal.md, "Precise definitions"): the first
+// problem is reported, in the spec's order, with its JSON path.
+#include "twitchcheck/journal.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <unordered_set>
+
+namespace twitchcheck {
+
+namespace {
+
+constexpr int kMaxNoteCodePoints = 2000;
+
+[[noreturn]] void fail(std::string path, std::string message) {
+    throw InputError(std::move(path), std::move(message));
+}
+
+std::string must_be(std::string_view what, const Json& value) {
+    std::string out = "must be ";
+    out += what;
+    if (value.is_null())
+        out += " (null is not allowed; leave the field out instead)";
+    else {
+        out += ", not ";
+        out += type_words(value);
+    }
+    return out;
+}
+
+// The members of an object in the order journal.md lists them; anything else is unknown.
+template <std::size_t N>
+void reject_unknown_keys(const Json& object, const std::string& path,
+                         const std::array<std::string_view, N>& known) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!index_of(known, it.key()))
+            fail(path_key(path, it.key()), "is not a field of a twitchcheck journal");
+    }
+}
+
+const Json* member(const Json& object, std::string_view key) {
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() == key) return &it.value();
+    return nullptr;
+}
+
+const Json& required(const Json& object, const std::string& path, std::string_view key) {
+    const Json* value = member(object, key);
+    if (!value) fail(path_key(path, key), "is required");
+    return *value;
+}
+
+const std::string& text_of(const Json& value, const std::string& path, std::string_view what = "text") {
+    if (!value.is_string()) fail(path, must_be(what, value));
+    return value.get_ref<const std::string&>();
+}
+
+// A JSON integer token within [low, high]; `30.0` or `3e1` is not one.
+std::int32_t whole_number(const Json& value, const std::string& path, std::int32_t low, std::int32_t high) {
+    const std::string range = std::to_string(low) + " to " + std::to_string(high);
+    if (!value.is_number_integer()) fail(path, must_be("a whole number from " + range, value));
+    bool in_range;
+    std::int64_t n = 0;
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        in_range = u <= static_cast<std::uint64_t>(high) && u >= static_cast<std::uint64_t>(std::max(low, 0));
+        n = in_range ? static_cast<std::int64_t>(u) : 0;
+    } else {
+        n = value.get<std::int64_t>();
+        in_range = n >= low && n <= high;
+    }
+    if (!in_range) fail(path, "must be " + range);
+    return static_cast<std::int32_t>(n);
+}
+
+DayNumber date_of(const Json& value, const std::string& path) {
+    const std::string& text = text_of(value, path, "a date written YYYY-MM-DD");
+    auto day = parse_date(text);
+    if (!day) fail(path, "must be a real date written YYYY-MM-DD");
+    return *day;
+}
+
+LocalMoment moment_of(const Json& value, const std::string& path) {
+    const std::string& text = text_of(value, path, "a time like 2026-11-20T08:15:00+01:00");
+    auto moment = parse_moment(text);
+    if (!moment)
+        fail(path, "must be a real local time with its UTC offset, written like "
+                   "2026-11-20T08:15:00+01:00 or 2026-11-20T07:15:00Z");
+    return *moment;
+}
+
+template <class E, std::size_t N>
+E name_in(const Json& value, const std::string& path, const std::array<std::string_view, N>& names,
+          std::string_view what) {
+    std::string list;
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i) list += i + 1 == N ? " or " : ", ";
+        list += names[i];
+    }
+    if (!value.is_string()) fail(path, must_be(std::string(what) + " (" + list + ")", value));
+    auto parsed = parse_name<E>(names, value.get_ref<const std::string&>());
+    if (!parsed) fail(path, "must be " + std::string(what) + ": " + list);
+    return *parsed;
+}
+
+std::size_t code_points(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+// Depth of nested objects/lists, the value itself being level 1. Iterative, and it stops
+// as soon as the limit is passed, so a 100,000-deep list costs nothing and never recurses.
+bool deeper_than(const Json& root, int limit) {
+    std::vector<std::pair<const Json*, int>> pending{{&root, 1}};
+    while (!pending.empty()) {
+        auto [value, depth] = pending.back();
+        pending.pop_back();
+        if (!value->is_structured()) continue;
+        if (depth > limit) return true;
+        for (const auto& child : *value)
+            if (child.is_structured()) pending.emplace_back(&child, depth + 1);
+    }
+    return false;
+}
+
+constexpr std::array<std::string_view, 5> kTopKeys{"schema", "episodes", "days", "plan", "assessments"};
+constexpr std::array<std::string_view, 8> kEpisodeKeys{"id", "at", "region", "side",
+                                                       "duration_s", "intensity", "triggers", "note"};
+constexpr std::array<std::string_view, 7> kDayKeys{"date", "caffeine_mg", "water_ml", "sleep_h",
+                                                   "stress", "exercise", "relaxation_min"};
+constexpr std::array<std::string_view, 1> kPlanKeys{"started"};
+constexpr std::array<std::string_view, 4> kAssessmentKeys{"at", "input", "level", "rules_version"};
+
+const Json& list_at(const Json& root, std::string_view key) {
+    const Json& list = required(root, "", key);
+    if (!list.is_array()) fail(std::string(key), must_be("a list", list));
+    return list;
+}
+
+void read_episodes(const Json& list, Journal& journal) {
+    journal.episodes.reserve(list.size());
+    std::unordered_set<std::string_view> ids;
+    ids.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json& item = list[i];
+        const std::string path = path_index("episodes", i);
+        if (!item.is_object()) fail(path, must_be("an object", item));
+
+        const std::string& id = text_of(required(item, path, "id"), path_key(path, "id"));
+        if (id.empty()) fail(path_key(path, "id"), "must not be empty");
+        if (!ids.insert(id).second) fail(path_key(path, "id"), "repeats the id of an earlier episode");
+
+        Episode episode{};
+        episode.at = moment_of(required(item, path, "at"), path_key(path, "at"));
+        episode.region = name_in<Region>(required(item, path, "region"), path_key(path, "region"),
+                                         kRegionNames, "a body region");
+        episode.side = name_in<Side>(required(item, path, "side"), path_key(path, "side"), kSideNames, "a side");
+        if (const Json* v = member(item, "duration_s")) whole_number(*v, path_key(path, "duration_s"), 1, 86400);
+        if (const Json* v = member(item, "intensity")) whole_number(*v, path_key(path, "intensity"), 1, 5);
+        if (const Json* v = member(item, "triggers")) {
+            const std::string triggers_path = path_key(path, "triggers");
+            if (!v->is_array()) fail(triggers_path, must_be("a list", *v));
+            for (std::size_t t = 0; t < v->size(); ++t)
+                name_in<Trigger>((*v)[t], path_index(triggers_path, t), kTriggerNames, "a trigger");
+        }
+        if (const Json* v = member(item, "note")) {
+            const std::string& note = text_of(*v, path_key(path, "note"));
+            if (code_points(note) > kMaxNoteCodePoints)
+                fail(path_key(path, "note"), "must be at most 2000 characters");
+        }
+        reject_unknown_keys(item, path, kEpisodeKeys);
+        journal.episodes.push_back(episode);
+    }
+}
+
+void read_days(const Json& list, Journal& journal) {
+    journal.days.reserve(list.size());
+    std::unordered_set<DayNumber> dates;
+    dates.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json& item = list[i];
+        const std::string path = path_index("days", i);
+        if (!item.is_object()) fail(path, must_be("an object", item));
+        DayEntry day;
+        day.date = date_of(required(item, path, "date"), path_key(path, "date"));
+        if (!dates.insert(day.date).second) fail(path_key(path, "date"), "repeats the date of an earlier day");
+        if (const Json* v = member(item, "caffeine_mg")) day.caffeine_mg = whole_number(*v, path_key(path, "caffeine_mg"), 0, 2000);
+        if (const Json* v = member(item, "water_ml")) day.water_ml = whole_number(*v, path_key(path, "water_ml"), 0, 10000);
+        if (const Json* v = member(item, "sleep_h")) {
+            const std::string p = path_key(path, "sleep_h");
+            if (!v->is_number()) fail(p, must_be("a number from 0 to 24", *v));
+            day.sleep_h = v->get<double>();
+            if (!(day.sleep_h >= 0 && day.sleep_h <= 24)) fail(p, "must be 0 to 24");
+        }
+        if (const Json* v = member(item, "stress")) day.stress = whole_number(*v, path_key(path, "stress"), 0, 10);
+        if (const Json* v = member(item, "exercise"))
+            day.exercise = name_in<Exercise>(*v, path_key(path, "exercise"), kExerciseNames, "an amount of exercise");
+        if (const Json* v = member(item, "relaxation_min"))
+            day.relaxation_min = whole_number(*v, path_key(path, "relaxation_min"), 0, 1440);
+        reject_unknown_keys(item, path, kDayKeys);
+        journal.days.push_back(day);
+    }
+}
+
+void read_plan(const Json& plan, Journal& journal) {
+    if (!plan.is_object()) fail("plan", must_be("an object", plan));
+    if (const Json* v = member(plan, "started")) journal.plan_started = date_of(*v, "plan.started");
+    reject_unknown_keys(plan, "plan", kPlanKeys);
+}
+
+void read_assessments(const Json& list, Journal& journal) {
+    if (!list.is_array()) fail("assessments", must_be("a list", list));
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json& item = list[i];
+        const std::string path = path_index("assessments", i);
+        if (!item.is_object()) fail(path, must_be("an object", item));
+        StoredAssessment stored{};
+        stored.index = i;
+        stored.at = moment_of(required(item, path, "at"), path_key(path, "at"));
+        const Json& input = required(item, path, "input");
+        if (!input.is_object()) fail(path_key(path, "input"), must_be("an object", input));
+        if (deeper_than(input, kMaxInputDepth))
+            fail(path_key(path, "input"), "is nested too deeply (more than 64 levels)");
+        stored.level = name_in<Level>(required(item, path, "level"), path_key(path, "level"), kLevelNames, "a level");
+        text_of(required(item, path, "rules_version"), path_key(path, "rules_version"));
+        reject_unknown_keys(item, path, kAssessmentKeys);
+        journal.assessments.push_back(stored);
+    }
+}
+
+}  // namespace
+
+std::optional<int> journal_version(std::string_view schema) {
+    if (schema.substr(0, kJournalSchemaPrefix.size()) != kJournalSchemaPrefix) return std::nullopt;
+    const std::string_view number = schema.substr(kJournalSchemaPrefix.size());
+    if (number.empty() || (number.size() > 1 && number[0] == '0')) return std::nullopt;
+    if (!std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    // Ten digits and more is still a version number, just one from far ahead.
+    if (number.size() > 9) return std::numeric_limits<int>::max();
+    int version = 0;
+    for (char c : number) version = version * 10 + (c - '0');
+    return version;
+}
+
+Journal load_journal(Json document) {
+    if (!document.is_object()) fail("", "must be a twitchcheck journal (a JSON object)");
+    {
+        const Json& schema = required(document, "", "schema");
+        const std::string expected = std::string(kJournalSchemaPrefix) + std::to_string(kJournalVersion);
+        if (!schema.is_string()) fail("schema", must_be("\"" + expected + "\"", schema));
+        const auto version = journal_version(schema.get_ref<const std::string&>());
+        if (!version) fail("schema", "must be \"" + expected + "\"");
+        if (*version > kJournalVersion)
+            fail("schema", "this journal was written by a newer version of twitchcheck (" +
+                               schema.get<std::string>() + "); update twitchcheck to open it");
+        if (*version < kJournalVersion) document = migrate_journal(std::move(document), *version);
+    }
+    Journal journal;
+    read_episodes(list_at(document, "episodes"), journal);
+    read_days(list_at(document, "days"), journal);
+    if (const Json* plan = member(document, "plan")) read_plan(*plan, journal);
+    if (const Json* list = member(document, "assessments")) read_assessments(*list, journal);
+    reject_unknown_keys(document, "", kTopKeys);
+    journal.document = std::move(document);
+    return journal;
+}
+
+Journal read_journal(std::string_view text) { return load_journal(parse_json(text)); }
+
+DayNumber read_today(std::string_view today) {
+    auto day = parse_date(today);
+    if (!day) fail("today", "must be a real date written YYYY-MM-DD");
+    return *day;
+}
+
+std::optional<std::size_t> latest_assessment(const Journal& journal) {
+    std::optional<std::size_t> latest;
+    std::int64_t latest_instant = 0;
+    for (const auto& a : journal.assessments) {
+        if (!latest || a.at.instant() >= latest_instant) {
+            latest = a.index;
+            latest_instant = a.at.instant();
+        }
+    }
+    return latest;
+}
+
+}  // namespace twitchcheck
