@@ -5,7 +5,10 @@
 namespace twitchcheck::api {
 
 Output assess(std::string_view assessment_json) {
-    return guarded([&] { return to_text(check(parse_json(assessment_json))); });
+    return guarded([&] {
+        const RuleSet& rules = builtin_rules();
+        return result_text(rules, evaluate(rules, parse_assessment(parse_json(assessment_json))));
+    });
 }
 
 std::string rules_version() {

@@ -111,12 +111,6 @@ Facts facts_of(const RuleSet& rules, const Assessment& a) {
     return f;
 }
 
-Json string_list(const std::vector<std::string_view>& items) {
-    Json out = Json::array();
-    for (auto s : items) out.push_back(std::string(s));
-    return out;
-}
-
 }  // namespace
 
 CheckResult evaluate(const RuleSet& rules, const Assessment& a) {
@@ -155,28 +149,43 @@ CheckResult evaluate(const RuleSet& rules, const Assessment& a) {
     return r;
 }
 
-Json result_json(const RuleSet& rules, const CheckResult& r) {
-    Json fired = Json::array();
+std::string result_text(const RuleSet& rules, const CheckResult& r) {
+    JsonWriter w;
+    auto strings = [&](const auto& items) {
+        w.begin_array();
+        for (const auto& s : items) w.string(s);
+        w.end_array();
+    };
+    w.begin_object();
+    w.key("schema").string(kResultSchema);
+    w.key("rules_version").string(rules.version);
+    w.key("level").string(to_string(r.level));
+    w.key("checklist_count").integer(static_cast<long long>(r.checklist.size()));
+    w.key("checklist");
+    strings(r.checklist);
+    w.key("fired").begin_array();
     for (const auto& f : r.fired) {
-        Json because = Json::array();
-        for (const auto& b : f.because) because.push_back(b);
-        fired.push_back(Json{{"id", f.rule->id},
-                             {"level", std::string(to_string(f.rule->level))},
-                             {"cause", f.rule->cause},
-                             {"action", f.rule->action},
-                             {"because", std::move(because)},
-                             {"source", f.rule->source}});
+        w.begin_object();
+        w.key("id").string(f.rule->id);
+        w.key("level").string(to_string(f.rule->level));
+        w.key("cause").string(f.rule->cause);
+        w.key("action").string(f.rule->action);
+        w.key("because");
+        strings(f.because);
+        w.key("source").string(f.rule->source);
+        w.end_object();
     }
-    return Json{{"schema", std::string(kResultSchema)},
-                {"rules_version", rules.version},
-                {"level", std::string(to_string(r.level))},
-                {"checklist_count", r.checklist.size()},
-                {"checklist", string_list(r.checklist)},
-                {"fired", std::move(fired)},
-                {"unanswered", string_list(r.unanswered)},
-                {"advice", string_list(r.advice)},
-                {"disclaimer", rules.disclaimer}};
+    w.end_array();
+    w.key("unanswered");
+    strings(r.unanswered);
+    w.key("advice");
+    strings(r.advice);
+    w.key("disclaimer").string(rules.disclaimer);
+    w.end_object();
+    return w.finish();
 }
+
+Json result_json(const RuleSet& rules, const CheckResult& r) { return parse_json(result_text(rules, r)); }
 
 Json check(const Json& assessment) {
     const RuleSet& rules = builtin_rules();

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 
 namespace twitchcheck {
@@ -69,9 +70,14 @@ std::string number_text(double value) {
 
 namespace {
 
-void write_string(std::string& out, const std::string& s) {
+void write_string(std::string& out, std::string_view s) {
     out += '"';
-    for (unsigned char c : s) {
+    std::size_t run = 0;  // start of the stretch that needs no escaping
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -80,76 +86,132 @@ void write_string(std::string& out, const std::string& s) {
             case '\t': out += "\\t"; break;
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20) {
-                    char esc[8];
-                    std::snprintf(esc, sizeof esc, "\\u%04x", c);
-                    out += esc;
-                } else {
-                    out += static_cast<char>(c);
-                }
+            default: {
+                char esc[8];
+                std::snprintf(esc, sizeof esc, "\\u%04x", c);
+                out += esc;
+            }
         }
     }
+    out.append(s, run, s.size() - run);
     out += '"';
 }
 
-void newline(std::string& out, int depth) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(depth) * 2, ' ');
-}
-
-// Iterative over a explicit stack would be safer for deep input, but everything written
-// here is core's own output or a validated document whose depth is bounded.
-void write(std::string& out, const Json& v, int depth) {
+// Recursive: it writes core's own outputs and validated documents, whose depth is bounded.
+void write(JsonWriter& w, const Json& v) {
     switch (v.type()) {
-        case Json::value_t::object: {
-            if (v.empty()) { out += "{}"; return; }
-            out += '{';
-            bool first = true;
+        case Json::value_t::object:
+            w.begin_object();
             for (auto it = v.begin(); it != v.end(); ++it) {
-                if (!first) out += ',';
-                first = false;
-                newline(out, depth + 1);
-                write_string(out, it.key());
-                out += ": ";
-                write(out, it.value(), depth + 1);
+                w.key(it.key());
+                write(w, it.value());
             }
-            newline(out, depth);
-            out += '}';
+            w.end_object();
+            return;
+        case Json::value_t::array:
+            w.begin_array();
+            for (const auto& item : v) write(w, item);
+            w.end_array();
+            return;
+        case Json::value_t::string: w.string(v.get_ref<const std::string&>()); return;
+        case Json::value_t::boolean: w.boolean(v.get<bool>()); return;
+        case Json::value_t::number_integer: w.integer(v.get<std::int64_t>()); return;
+        case Json::value_t::number_unsigned: {
+            const auto u = v.get<std::uint64_t>();
+            if (u <= static_cast<std::uint64_t>(INT64_MAX)) w.integer(static_cast<long long>(u));
+            else w.number(static_cast<double>(u));
             return;
         }
-        case Json::value_t::array: {
-            if (v.empty()) { out += "[]"; return; }
-            out += '[';
-            bool first = true;
-            for (const auto& item : v) {
-                if (!first) out += ',';
-                first = false;
-                newline(out, depth + 1);
-                write(out, item, depth + 1);
-            }
-            newline(out, depth);
-            out += ']';
-            return;
-        }
-        case Json::value_t::string: write_string(out, v.get_ref<const std::string&>()); return;
-        case Json::value_t::boolean: out += v.get<bool>() ? "true" : "false"; return;
-        case Json::value_t::number_integer: out += std::to_string(v.get<std::int64_t>()); return;
-        case Json::value_t::number_unsigned: out += std::to_string(v.get<std::uint64_t>()); return;
-        case Json::value_t::number_float: out += number_text(v.get<double>()); return;
+        case Json::value_t::number_float: w.number(v.get<double>()); return;
         case Json::value_t::null:
         case Json::value_t::discarded:
-        case Json::value_t::binary: out += "null"; return;
+        case Json::value_t::binary: w.null(); return;
     }
 }
 
 }  // namespace
 
 std::string to_text(const Json& value) {
-    std::string out;
-    write(out, value, 0);
-    out += '\n';
-    return out;
+    JsonWriter w;
+    write(w, value);
+    return w.finish();
+}
+
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (empty_.empty()) return;
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    out_ += '\n';
+    out_.append(empty_.size() * 2, ' ');
+}
+
+JsonWriter& JsonWriter::open(char bracket) {
+    before_value();
+    out_ += bracket;
+    empty_.push_back(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+    const bool was_empty = empty_.back();
+    empty_.pop_back();
+    if (!was_empty) {
+        out_ += '\n';
+        out_.append(empty_.size() * 2, ' ');
+    }
+    out_ += bracket;
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    before_value();
+    write_string(out_, name);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+    before_value();
+    write_string(out_, text);
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+    before_value();
+    out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(long long value) {
+    before_value();
+    out_ += std::to_string(value);
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(double value) {
+    before_value();
+    out_ += number_text(value);
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    out_ += "null";
+    return *this;
+}
+
+std::string JsonWriter::finish() {
+    out_ += '\n';
+    empty_.clear();
+    after_key_ = false;
+    std::string text;
+    text.swap(out_);
+    return text;
 }
 
 std::string error_document(const Error& error) {

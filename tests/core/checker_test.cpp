@@ -211,3 +211,16 @@ TEST_CASE("the api returns the same text for the same input, every time") {
     CHECK(first.text.back() == '\n');
     CHECK(first.text == twitchcheck::to_text(twitchcheck::parse_json(first.text)));
 }
+
+TEST_CASE("the fast result writer and the general JSON writer give the same bytes") {
+    const auto& rules = twitchcheck::builtin_rules();
+    Json a = answered(30, {"weakness", "family_history"});
+    a["triggers"] = Json::array({"caffeine"});
+    const auto result = twitchcheck::evaluate(rules, twitchcheck::parse_assessment(a));
+    const std::string fast = twitchcheck::result_text(rules, result);
+    CHECK(fast == twitchcheck::to_text(twitchcheck::result_json(rules, result)));
+    CHECK(fast.rfind("{\n  \"schema\": \"twitchcheck.result/1\",\n  \"rules_version\": ", 0) == 0);
+    CHECK(twitchcheck::to_text(Json::object()) == "{}\n");
+    CHECK(twitchcheck::to_text(Json{{"a", Json::array()}, {"b", {1, 2.5}}}) ==
+          "{\n  \"a\": [],\n  \"b\": [\n    1,\n    2.5\n  ]\n}\n");
+}

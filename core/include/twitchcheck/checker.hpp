@@ -104,6 +104,8 @@ struct CheckResult {
 };
 
 CheckResult evaluate(const RuleSet& rules, const Assessment& assessment);
+// The twitchcheck.result/1 document, as text (the api's fast path) or as Json.
+std::string result_text(const RuleSet& rules, const CheckResult& result);
 Json result_json(const RuleSet& rules, const CheckResult& result);
 
 // The whole checker on a JSON assessment with the built-in rules: the

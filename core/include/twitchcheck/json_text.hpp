@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace twitchcheck {
 
@@ -41,6 +42,32 @@ std::string path_index(std::string_view parent, std::size_t index);
 // The house JSON text: two-space indent, keys in stored order, numbers as the shortest
 // text that reads back as the same double (Python's repr form), ending with a newline.
 std::string to_text(const Json& value);
+
+// Writes the house JSON text piece by piece (to_text uses it too, so both give the same
+// bytes); for outputs on a hot path that need not build a Json first.
+class JsonWriter {
+public:
+    JsonWriter& begin_object() { return open('{'); }
+    JsonWriter& end_object() { return close('}'); }
+    JsonWriter& begin_array() { return open('['); }
+    JsonWriter& end_array() { return close(']'); }
+    JsonWriter& key(std::string_view name);
+    JsonWriter& string(std::string_view text);
+    JsonWriter& boolean(bool value);
+    JsonWriter& integer(long long value);
+    JsonWriter& number(double value);
+    JsonWriter& null();
+    // The text, ending with a newline; the writer is empty afterwards.
+    std::string finish();
+
+private:
+    JsonWriter& open(char bracket);
+    JsonWriter& close(char bracket);
+    void before_value();
+    std::string out_;
+    std::vector<bool> empty_;  // per open container: nothing written in it yet
+    bool after_key_ = false;
+};
 
 // Shortest round-trip text of a finite double, e.g. 0.625, 1.0, 1e-05.
 std::string number_text(double value);
