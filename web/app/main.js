@@ -5,6 +5,7 @@ import { screens } from "./screens.js";
 import { messages as m } from "./messages.js";
 import { h } from "./dom.js";
 import { warm } from "./engine.js";
+import { watchForUpdates } from "./offline.js";
 
 const main = document.querySelector("main");
 const nav = document.querySelector("nav");
@@ -55,3 +56,4 @@ route();
 // The app is here to check: start fetching the module while the person reads step one.
 warm().catch(() => {});
 // Offline use and updates the person accepts (sw.js).
+watchForUpdates();

@@ -248,3 +248,6 @@ export function format(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (slot, name) =>
     Object.hasOwn(values, name) ? String(values[name]) : slot);
 }
+
+// The journal screens keep their strings in their own file; one place per language still.
+export { journalMessages } from "./messages-journal.js";

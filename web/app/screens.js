@@ -4,6 +4,16 @@
 // (and its own module); main.js builds the nav and the routing from this list.
 
 import { messages as m } from "./messages.js";
+import { journalMessages as jm } from "./messages-journal.js";
+
+// The journal's screens (issue 5): each module's render(main, {focus}).
+const journalScreen = (path, label, title, module) => ({
+  path, label, title,
+  async render(main, options) {
+    const screen = await import(module);
+    return screen.render(main, options);
+  },
+});
 
 export const screens = [
   {
@@ -15,4 +25,11 @@ export const screens = [
       return mountChecker(main, { headingLevel: 1, focusOnStart: focus });
     },
   },
+  journalScreen("/log", jm.nav.log, jm.log.title, "./log.js"),
+  journalScreen("/day", jm.nav.day, jm.day.title, "./day.js"),
+  journalScreen("/insights", jm.nav.insights, jm.insights.title, "./insights.js"),
+  journalScreen("/plan", jm.nav.plan, jm.plan.title, "./plan.js"),
+  journalScreen("/recheck", jm.nav.recheck, jm.recheck.title, "./recheck.js"),
+  journalScreen("/report", jm.nav.report, jm.report.title, "./report.js"),
+  journalScreen("/settings", jm.nav.settings, jm.settings.title, "./settings.js"),
 ];

@@ -1,0 +1,354 @@
+// The journal screens, driven as a person would: by mouse and by keyboard, with the
+// clock fixed (Europe/Berlin, so the offset is known) for exact expected values.
+const { test, expect } = require('./fixtures.js');
+const { example, seed, stored, open, forbidDialogs, downloadText } = require('./journal-helpers.js');
+
+test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
+
+const leftCalf = (page) => page.locator('.tc-fig-part[data-region="calf"][data-side="left"]').first();
+
+test.describe('quick log', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T08:15:00+01:00'));
+  });
+
+  test('two clicks on the body picture save a twitch with local time and offset, kept after reload', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    await leftCalf(page).click();
+    await expect(page.getByText('Chosen: Left calf or lower leg')).toBeVisible();
+    await page.getByRole('button', { name: 'Save twitch' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved: Left calf or lower leg at 08:15.' })).toBeVisible();
+
+    const doc = await stored(page);
+    expect(doc.episodes).toHaveLength(1);
+    const { id, ...rest } = doc.episodes[0];
+    expect(rest).toEqual({ at: '2026-11-20T08:15:00+01:00', region: 'calf', side: 'left' });
+    expect(id).toMatch(/^e[0-9a-z]{14}$/);
+
+    await page.reload();
+    const today = page.getByRole('region', { name: 'Today' });
+    await expect(today.getByRole('listitem')).toHaveCount(1);
+    await expect(today.getByRole('listitem')).toContainText('08:15 · Left calf or lower leg');
+  });
+
+  test('the keyboard alone logs a twitch with every detail', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    await page.getByLabel('Body part').focus();
+    await page.keyboard.type('Eyelid');
+    await page.keyboard.press('Tab'); // to the side radios
+    await page.keyboard.press('ArrowRight'); // Left -> Right
+    await expect(page.getByText('Chosen: Right eyelid')).toBeVisible();
+    await page.getByText('Add details (optional)').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('When').focus();
+    await page.keyboard.type('11192026');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('0730PM');
+    await page.getByLabel('How long did it last?').focus();
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('m'); // minutes
+    await page.getByRole('radio', { name: '4, strong' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: /Poor sleep/ }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Note').focus();
+    await page.keyboard.type('after a long screen day');
+    await page.keyboard.press('Tab'); // leaves the note
+    await page.getByRole('button', { name: 'Save twitch' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved: Right eyelid at 19:30.' })).toBeVisible();
+
+    const { episodes } = await stored(page);
+    expect(episodes.map(({ id, ...e }) => e)).toEqual([{
+      at: '2026-11-19T19:30:00+01:00', region: 'eyelid', side: 'right', duration_s: 120, intensity: 4,
+      triggers: ['poor_sleep'], note: 'after a long screen day',
+    }]);
+    const earlier = page.getByRole('region', { name: 'Earlier' });
+    await expect(earlier.getByRole('listitem')).toContainText(['Nov 19, 19:30 · Right eyelid']);
+    await expect(earlier).toContainText('2 min · strength 4 of 5 · poor sleep');
+  });
+
+  test('saving with no place chosen says what is missing and saves nothing', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    await page.getByRole('button', { name: 'Save twitch' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Choose where it twitches first: tap the body picture or pick a body part from the list.');
+    await expect(page.getByLabel('Body part')).toBeFocused();
+    expect(await stored(page)).toBeNull();
+  });
+
+  test('undo takes back the twitch just saved', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    await leftCalf(page).click();
+    await page.getByRole('button', { name: 'Save twitch' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Undone.' })).toBeVisible();
+    expect((await stored(page)).episodes).toEqual([]);
+    await expect(page.getByRole('region', { name: 'Today' })).toContainText('No twitches logged yet.');
+  });
+
+  test('a twitch can be changed, deleted, and brought back with undo', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    await leftCalf(page).click();
+    await page.getByRole('button', { name: 'Save twitch' }).click();
+    await page.getByRole('button', { name: 'Change the twitch at 08:15, Left calf or lower leg' }).click();
+    await expect(page.getByRole('heading', { name: 'Change the twitch from 08:15' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Both sides' }).check();
+    await page.getByRole('radio', { name: '2, faint' }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Changed: Both sides, calf or lower leg at 08:15.' })).toBeVisible();
+    let { episodes } = await stored(page);
+    expect(episodes.map(({ id, ...e }) => e)).toEqual([{ at: '2026-11-20T08:15:00+01:00', region: 'calf', side: 'both', intensity: 2 }]);
+    const id = episodes[0].id;
+
+    await page.getByRole('button', { name: 'Delete the twitch at 08:15, Both sides, calf or lower leg' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted: Both sides, calf or lower leg at 08:15.' })).toBeVisible();
+    expect((await stored(page)).episodes).toEqual([]);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    ({ episodes } = await stored(page));
+    expect(episodes).toEqual([{ id, at: '2026-11-20T08:15:00+01:00', region: 'calf', side: 'both', intensity: 2 }]);
+  });
+
+  test('a note with markup is shown as text on the log and in the report, and no dialog opens', async ({ page }) => {
+    const dialogs = forbidDialogs(page);
+    const note = '<img src=x onerror=alert(1)>';
+    await open(page, '/log', 'Log a twitch');
+    await leftCalf(page).click();
+    await page.getByText('Add details (optional)').click();
+    await page.getByLabel('Note').fill(note);
+    await page.getByRole('button', { name: 'Save twitch' }).click();
+    await expect(page.locator('.tc-note')).toHaveText(note);
+    await open(page, '/report', 'Report and backup');
+    await expect(page.locator('.tc-report blockquote')).toHaveText(note);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+test.describe('day check-in', () => {
+  test('a new day starts from the day before, and saving keeps only the fields filled in', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    await page.goto('./');
+    await seed(page, { schema: 'twitchcheck.journal/1', episodes: [], days: [
+      { date: '2026-11-19', caffeine_mg: 300, water_ml: 1500, sleep_h: 6.5, stress: 7, exercise: 'intense', relaxation_min: 0 },
+    ] });
+    await open(page, '/day', 'Day check-in');
+    await expect(page.getByText('Filled in from the day before. Change what was different.')).toBeVisible();
+    await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('300');
+    await expect(page.getByRole('radio', { name: 'Hard' })).toBeChecked();
+    // By keyboard: change two fields, clear one, save with Enter.
+    await page.getByLabel('Caffeine (mg)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('100');
+    await page.getByLabel('Sleep last night (hours)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('8');
+    await page.getByLabel('Stress (0 to 10)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
+    expect((await stored(page)).days).toEqual([
+      { date: '2026-11-19', caffeine_mg: 300, water_ml: 1500, sleep_h: 6.5, stress: 7, exercise: 'intense', relaxation_min: 0 },
+      { date: '2026-11-20', caffeine_mg: 100, water_ml: 1500, sleep_h: 8, exercise: 'intense', relaxation_min: 0 },
+    ]);
+  });
+
+  test('a number out of range is named and nothing is saved', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    await open(page, '/day', 'Day check-in');
+    await page.getByLabel('Stress (0 to 10)').fill('12');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Stress (0 to 10): use a number from 0 to 10.');
+    expect(await stored(page)).toBeNull();
+  });
+});
+
+test.describe('insights, plan and check again', () => {
+  test('patterns show the analysis of a month with rising, one-sided, spreading twitches', async ({ page }) => {
+    const { journal, today, expect: facts } = example('08-rising-asymmetric-spreading-plan');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/insights', 'Your patterns');
+    await expect(page.locator('.tc-summary')).toHaveText(
+      `You logged ${facts.episodes_total} twitches on ${facts.active_days} days, from Friday, January 19 to Saturday, February 17.`);
+    await expect(page.getByRole('region', { name: 'Trend' })).toContainText('Rising: the last 7 days had clearly more twitches than the 7 days before.');
+    const notes = page.getByRole('region', { name: 'Things to mention to a doctor' });
+    await expect(notes.getByRole('listitem')).toHaveText([
+      'Twitching showed up in a new part of the body a week or more after it began (it spread).',
+      'Most of your twitches are on one side of the body.',
+      'Twitching has gone on for more than 14 days and is still happening.',
+    ]);
+    const time = page.getByRole('region', { name: 'Time of day' });
+    await expect(time.getByRole('meter', { name: 'Evening (18–23 h)' })).toHaveAttribute('value', String(facts.time_of_day.evening));
+    const links = page.getByRole('region', { name: 'What your twitches are linked with' });
+    await expect(links.getByRole('listitem')).toHaveText([
+      /^Stress of 7 or more: No clear link4 twitches on 4 days with it, 8 on 5 days without\. Days with it had 0\.6 times/,
+      /^More than 200 mg of caffeine: No clear link4 twitches on 8 days with it, 6 on 3 days without\. Days with it had 0\.3 times/,
+    ]);
+    await expect(page.getByRole('img', { name: /Bar chart of twitches per day for the last 28 days\. Total \d+, most in one day 4\./ })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('caused by');
+  });
+
+  test('a likely link is worded as "linked with", never as a cause', async ({ page }) => {
+    const { journal, today } = example('12-short-span-likely-links');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/insights', 'Your patterns');
+    const links = page.getByRole('region', { name: 'What your twitches are linked with' });
+    await expect(links.getByRole('listitem').first()).toContainText('Less than 7 hours of sleep: Likely linked with more twitches');
+    await expect(links.getByRole('listitem').first()).toContainText('Days with it had 8 times the twitches per day');
+    await expect(page.getByRole('region', { name: 'Trend' })).toContainText('It is too early to see a trend.');
+  });
+
+  test('the plan shows week, adherence, rates and that things improved', async ({ page }) => {
+    const { journal, today, expect: facts } = example('10-rising-with-plan');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/plan', 'Your self-care plan');
+    await expect(page.locator('.tc-summary')).toHaveText(`You started on Monday, February 23. This is week ${facts.plan.week}.`);
+    await expect(page.getByRole('meter', { name: 'Keep the journal: kept on 7 of the last 7 days' })).toBeVisible();
+    await expect(page.getByRole('meter', { name: 'Less caffeine: kept on 0 of the last 7 days' })).toBeVisible();
+    const rates = page.getByRole('region', { name: 'Twitches per day' });
+    await expect(rates.getByRole('listitem')).toHaveText(['The week before you started: 2.9 a day', 'The last 7 days: 2 a day']);
+    await expect(rates).toContainText('Your twitches went down by at least 30% since you started. Keep going.');
+  });
+
+  test('starting the plan by keyboard stores today as its start', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T08:15:00+01:00'));
+    await open(page, '/plan', 'Your self-care plan');
+    await page.getByRole('button', { name: 'Start the plan today' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.tc-summary')).toHaveText('You started on Friday, November 20. This is week 1.');
+    expect((await stored(page)).plan).toEqual({ started: '2026-11-20' });
+  });
+
+  test('check again is pre-filled from the journal and its result is saved in the journal', async ({ page }) => {
+    const { journal, today, expect: facts } = example('10-rising-with-plan');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/recheck', /Check/);
+    await expect(page.getByText('We filled in what your journal knows')).toBeVisible();
+    // Step one: the places the journal knows are already chosen.
+    await expect(page.getByRole('checkbox', { name: 'Foot or toes' })).toBeChecked();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByLabel('Number of days')).toHaveValue(String(facts.suggested_assessment.duration_days));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByLabel('How many weeks have you followed the five-step self-care plan?')).toHaveValue('4');
+    // Walk to the result with the keyboard on the last steps.
+    for (let i = 0; i < 3; i++) {
+      const next = page.getByRole('button', { name: /^(Next|See my result)$/ });
+      await next.focus();
+      await page.keyboard.press('Enter');
+      const problem = page.locator('.tc-error:not([hidden])');
+      if (await problem.count()) {
+        // Answer a required question the journal cannot know.
+        await page.getByRole('radio', { name: 'No' }).first().check();
+        await next.click();
+      }
+    }
+    await page.getByRole('button', { name: 'Save this result in my journal' }).click();
+    await expect(page.getByText('Saved in your journal. Your report for the doctor will show it.')).toBeVisible();
+    const doc = await stored(page);
+    expect(doc.assessments).toHaveLength(1);
+    expect(doc.assessments[0].at).toBe(`${today}T12:00:00+01:00`);
+    expect(doc.assessments[0].input.duration_days).toBe(35);
+    expect(doc.assessments[0].input.regions).toEqual([{ region: 'foot', side: 'both' }]);
+    expect(doc.assessments[0].input.findings.worsening).toBe(true);
+  });
+});
+
+test.describe('report, backup and import', () => {
+  test('the report, the JSON backup and the CSV come from the journal', async ({ page }) => {
+    const { journal, today } = example('06-one-possible-link-plan');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+02:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/report', 'Report and backup');
+    const report = page.getByRole('article', { name: 'Muscle twitch report' });
+    await expect(report).toContainText('Made on Saturday, June 20 from your own twitch journal.');
+    await expect(report.getByRole('region', { name: 'Linked factors' }).getByRole('listitem')).toHaveCount(1);
+    await expect(report.getByRole('region', { name: 'Linked factors' })).toContainText('linked');
+
+    const backup = await downloadText(page, () => page.getByRole('button', { name: 'Download a backup (JSON)' }).first().click());
+    expect(backup.name).toBe('twitchcheck-backup-2026-06-20.json');
+    expect(JSON.parse(backup.text)).toEqual(journal);
+    await expect(page.getByText('Last backup: Saturday, June 20.')).toBeVisible();
+
+    const csv = await downloadText(page, () => page.getByRole('button', { name: 'Download a spreadsheet (CSV)' }).click());
+    expect(csv.name).toBe('twitchcheck-journal-2026-06-20.csv');
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,at,date,region,side,duration_s,intensity,triggers,note');
+    expect(lines).toHaveLength(journal.episodes.length + 1);
+
+    const html = await downloadText(page, () => page.getByRole('button', { name: 'Download the report (web page)' }).click());
+    expect(html.name).toBe('twitchcheck-report-2026-06-20.html');
+    expect(html.text).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  test('a broken backup names the problem and where, and changes nothing', async ({ page }) => {
+    const { journal } = example('05-falling-with-plan');
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/report', 'Report and backup');
+    const broken = structuredClone(journal);
+    broken.episodes[3].duration_s = 0;
+    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: episodes\[3\]\.duration_s: /);
+    expect(await stored(page)).toEqual(journal);
+
+    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: /);
+    expect(await stored(page)).toEqual(journal);
+  });
+
+  test('a good backup replaces the journal only after the person says so', async ({ page }) => {
+    const { journal } = example('05-falling-with-plan');
+    await page.goto('./');
+    await open(page, '/report', 'Report and backup');
+    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(journal)) });
+    await expect(page.getByText('This backup has 11 twitches and 13 day check-ins. It will replace the 0 twitches you have now.')).toBeVisible();
+    expect(await stored(page)).toBeNull();
+    await page.keyboard.press('Enter'); // focus is on "Replace my journal with this backup"
+    await expect(page.getByText('Done. Your journal now has 11 twitches.')).toBeVisible();
+    expect(await stored(page)).toEqual(journal);
+  });
+});
+
+test.describe('privacy and storage page', () => {
+  test('delete everything asks first, then empties the journal', async ({ page }) => {
+    const { journal } = example('05-falling-with-plan');
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/settings', 'Privacy and storage');
+    await expect(page.getByText(/^This app uses \d+ KB of about 10 MB that browsers usually allow \(\d+%\)\.$/)).toBeVisible();
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await expect(page.getByText('Are you sure? Your journal will be gone from this device.')).toBeVisible();
+    await page.getByRole('button', { name: 'Keep my journal' }).click();
+    expect(await stored(page)).toEqual(journal);
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted.' })).toBeVisible();
+    await page.reload();
+    await open(page, '/log', 'Log a twitch');
+    await expect(page.getByRole('region', { name: 'Today' })).toContainText('No twitches logged yet.');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('twitchcheck.') && k !== 'twitchcheck.pointer' && k !== 'twitchcheck.meta'))).toEqual([]);
+  });
+
+  test('a backup reminder shows when the last backup is more than 14 days old', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-12-06T12:00:00+01:00'));
+    const { journal } = example('05-falling-with-plan');
+    await page.goto('./');
+    await seed(page, journal, { createdAt: '2026-11-01T10:00:00.000Z', lastBackup: '2026-11-21T10:00:00.000Z' });
+    await open(page, '/log', 'Log a twitch');
+    await expect(page.getByText('It has been more than 14 days since your last backup.')).toBeVisible();
+    await seed(page, journal, { createdAt: '2026-11-01T10:00:00.000Z', lastBackup: '2026-11-23T10:00:00.000Z' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+    await expect(page.getByText('It has been more than 14 days since your last backup.')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,88 @@
+// Offline and updates. Each test serves its own copy of the site on its own port, so it
+// can stop the server (Chromium's offline emulation does not cover a service worker's own
+// fetches, so setOffline alone could pass by accident) or publish a new version.
+const fs = require('node:fs');
+const path = require('node:path');
+const { test, expect } = require('./fixtures.js');
+const { serveSite, copySite } = require('./site-server.js');
+
+const siteDir = path.resolve(__dirname, '../..', process.env.TWITCHCHECK_SITE_DIR ?? 'build/site');
+const offlinePort = 8741;
+const updatePort = 8742;
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+async function logLeftCalf(page) {
+  await page.locator('.tc-fig-part[data-region="calf"][data-side="left"]').first().click();
+  await page.getByRole('button', { name: 'Save twitch' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Left calf or lower leg at 08:15.' })).toBeVisible();
+}
+
+test.describe('offline', () => {
+  test.use({ allowedOrigins: [`http://127.0.0.1:${offlinePort}`], timezoneId: 'Europe/Berlin' });
+
+  test('after one visit the app opens with no network, on a reload and in a new tab, and logs a twitch', async ({ page, context }) => {
+    const server = await serveSite(copySite(siteDir), offlinePort);
+    await page.clock.setFixedTime(new Date('2026-11-20T08:15:00+01:00'));
+    await page.goto(`${server.origin}/#/log`);
+    await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+    await controlled(page);
+    await server.stop();
+    await context.setOffline(true);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+    await logLeftCalf(page);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Today' }).getByRole('listitem')).toContainText('08:15 · Left calf or lower leg');
+
+    // A cold start: a new tab, nothing in memory, every file from the cache.
+    await page.close();
+    const fresh = await context.newPage();
+    await fresh.clock.setFixedTime(new Date('2026-11-20T08:15:00+01:00'));
+    await fresh.goto(`${server.origin}/#/insights`);
+    await expect(fresh.locator('.tc-summary')).toHaveText('You logged 1 twitch, on Friday, November 20.');
+    await fresh.goto(`${server.origin}/#/check`);
+    await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('Check your muscle twitches');
+  });
+});
+
+test.describe('updates', () => {
+  test.use({ allowedOrigins: [`http://127.0.0.1:${updatePort}`] });
+
+  test('a new version waits, is announced, and is applied only when the person presses "Update now"', async ({ page }) => {
+    const dir = copySite(siteDir);
+    const server = await serveSite(dir, updatePort);
+    await page.goto(`${server.origin}/#/log`);
+    await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+    await controlled(page);
+    const oldCaches = await page.evaluate(() => caches.keys());
+    expect(oldCaches).toHaveLength(1);
+    await expect(page.getByText('A new version of TwitchCheck is ready.')).toHaveCount(0);
+
+    // Publish a new version: a changed precache list means a changed service worker.
+    const precache = path.join(dir, 'precache.js');
+    fs.writeFileSync(precache, fs.readFileSync(precache, 'utf8').replace(/version: "[^"]+"/, 'version: "test-new-version"'));
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+
+    await expect(page.getByText('A new version of TwitchCheck is ready.')).toBeVisible();
+    // It waits: the old version still runs this page, and nothing reloaded.
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null))).toBe(true);
+    expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+    expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([...oldCaches, 'twitchcheck-test-new-version']));
+
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'Update now' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+    expect(await page.evaluate(() => window.sameDocument)).toBeUndefined();
+    expect(await page.evaluate(() => caches.keys())).toEqual(['twitchcheck-test-new-version']);
+    await expect(page.getByText('A new version of TwitchCheck is ready.')).toHaveCount(0);
+    await server.stop();
+  });
+});

@@ -1,0 +1,46 @@
+// A static server for one copy of the site that a test can stop (to be truly offline:
+// Chromium's offline emulation does not reach a service worker's own fetches) or change
+// (to publish a new version). Every response says no-cache, as a careful host would.
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+};
+
+async function serveSite(dir, port) {
+  const server = http.createServer((request, response) => {
+    let file = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (file.endsWith('/')) file += 'index.html';
+    const full = path.join(dir, path.normalize(file));
+    if (!full.startsWith(dir) || !fs.existsSync(full) || fs.statSync(full).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': types[path.extname(full)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    fs.createReadStream(full).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    }),
+  };
+}
+
+// A private copy of the built site in a temporary folder.
+function copySite(siteDir) {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'twitchcheck-site-'));
+  fs.cpSync(siteDir, dir, { recursive: true });
+  return dir;
+}
+
+module.exports = { serveSite, copySite };

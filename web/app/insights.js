@@ -1,0 +1,112 @@
+// Insights: the analysis facts of analyze() drawn as a day chart, weekly totals, a body
+// map, time of day, the trend, notes for a doctor and the factors twitches are linked with.
+// Nothing is decided here; the words only put the engine's facts into plain language.
+
+import { h, svg } from './dom.js';
+import { format } from './messages.js';
+import { journalMessages as jm } from './messages-journal.js';
+import { prepare, analysis, today } from './journal.js';
+import { storeNotice } from './notice.js';
+import { placeFigure, placeList, whereText } from './places.js';
+import { shortDate, longDate } from './when.js';
+
+const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString('en-US');
+
+function dayChart(perDay, m) {
+  const days = perDay.slice(-28);
+  const max = Math.max(1, ...days.map((d) => d.count));
+  const total = days.reduce((s, d) => s + d.count, 0);
+  const width = 280;
+  const height = 100;
+  const slot = width / days.length;
+  const bar = Math.max(1, slot * 0.7);
+  const label = format(m.perDayLabel, { n: days.length, total, max: Math.max(...days.map((d) => d.count)) });
+  return h('figure', { class: 'tc-chart' },
+    svg('svg', { viewBox: `0 0 ${width} ${height + 16}`, role: 'img', 'aria-label': label, class: 'tc-bars' },
+      svg('line', { x1: 0, y1: height, x2: width, y2: height, class: 'tc-axis' }),
+      days.map((d, i) => {
+        const barHeight = (d.count / max) * (height - 4);
+        return svg('rect', {
+          x: (i * slot + (slot - bar) / 2).toFixed(2), y: (height - barHeight).toFixed(2),
+          width: bar.toFixed(2), height: barHeight.toFixed(2), class: 'tc-bar',
+        });
+      }),
+      svg('text', { x: 0, y: height + 13, class: 'tc-axis-label' }, shortDate(days[0].date)),
+      svg('text', { x: width, y: height + 13, class: 'tc-axis-label tc-end' }, shortDate(days[days.length - 1].date))),
+    h('figcaption', { class: 'tc-hint' }, format(m.perDayCaption, { n: days.length, max: Math.max(...days.map((d) => d.count)) })));
+}
+
+// The report's 7-day windows ending today, the last four.
+function weekTable(weeks, m) {
+  return h('table', { class: 'tc-table' },
+    h('caption', null, m.weeksTitle),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, m.week), h('th', { scope: 'col', class: 'tc-n' }, m.count))),
+    h('tbody', null, weeks.slice(-4).reverse().map((w) =>
+      h('tr', null, h('th', { scope: 'row' }, `${shortDate(w.from)} – ${shortDate(w.to)}`), h('td', { class: 'tc-n' }, String(w.count))))));
+}
+
+// Where: the report's counts per place, shaded on the body picture and listed.
+function placeMap(regions, m) {
+  if (!regions.length) return h('p', null, m.mapEmpty);
+  return h('div', { class: 'tc-map' }, placeFigure(regions),
+    h('ul', { class: 'tc-places' }, placeList(regions).map((p) => h('li', null, format(m.placeCount, { where: whereText(p.region, p.side), n: p.n })))));
+}
+
+function timeOfDay(facts, m) {
+  const total = Object.values(facts.time_of_day).reduce((s, n) => s + n, 0);
+  return h('dl', { class: 'tc-meters' }, Object.entries(facts.time_of_day).map(([key, n]) => [
+    h('dt', null, m.times[key]),
+    h('dd', null, h('meter', { min: 0, max: Math.max(1, total), value: n, 'aria-label': m.times[key] }), ' ', String(n)),
+  ]));
+}
+
+function links(facts, m) {
+  if (!facts.triggers.length) return h('p', null, m.linksNone);
+  return h('ul', { class: 'tc-links' }, facts.triggers.map((t) => h('li', { class: `tc-link tc-strength-${t.strength}` },
+    h('p', { class: 'tc-entry-title' }, m.factor[t.factor] ?? t.factor, ': ', h('strong', null, m.strength[t.strength])),
+    h('p', { class: 'tc-hint' }, format(m.linkDetail, {
+      a: t.a, n_a: t.n_a, b: t.b, n_b: t.n_b,
+      ratio: number(t.rate_ratio), lo: number(t.ci95[0]), hi: number(t.ci95[1]),
+    })))));
+}
+
+export async function render(root, { focus = false } = {}) {
+  const journal = await prepare(root);
+  if (!journal) return { destroy() {} };
+  const { store, engine } = journal;
+  const m = jm.insights;
+  const title = h('h1', { tabindex: '-1' }, m.title);
+  const noticeSlot = h('div');
+  const body = h('div');
+  root.replaceChildren(h('div', { class: 'tc-screen tc-insights' }, title, noticeSlot, h('p', null, m.intro), body));
+
+  const section = (id, heading, ...content) => h('section', { 'aria-labelledby': id, class: 'tc-card' },
+    h('h2', { id }, heading), content);
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    const date = today();
+    const facts = analysis(store, engine, date);
+    const report = JSON.parse(engine.report(store.text(), date, 'json'));
+    if (facts.schema === 'twitchcheck.error/1' || report.schema === 'twitchcheck.error/1' || facts.episodes_total === 0) {
+      body.replaceChildren(h('p', null, m.empty), h('p', null, h('a', { href: '#/log' }, jm.log.title)));
+      return;
+    }
+    const notes = [facts.spreading && m.spreading, facts.asymmetric && m.asymmetric, facts.persistent && m.persistent].filter(Boolean);
+    body.replaceChildren(
+      h('p', { class: 'tc-summary' }, facts.episodes_total === 1
+        ? format(m.summaryOne, { first: longDate(facts.first_date) })
+        : format(m.summary, { total: facts.episodes_total, days: facts.active_days, first: longDate(facts.first_date), last: longDate(facts.last_date) })),
+      section('ins-day', m.perDayTitle, facts.per_day.length ? dayChart(facts.per_day, m) : null, weekTable(report.weekly_counts, m)),
+      section('ins-trend', m.trendTitle, h('p', null, m.trend[facts.trend])),
+      section('ins-map', m.mapTitle, placeMap(report.regions, m)),
+      section('ins-time', m.timeTitle, timeOfDay(facts, m)),
+      section('ins-notes', m.notesTitle, notes.length ? h('ul', null, notes.map((n) => h('li', null, n))) : h('p', null, m.noNotes)),
+      section('ins-links', m.linksTitle, h('p', { class: 'tc-hint' }, m.linksIntro), links(facts, m)),
+      h('p', null, h('a', { href: '#/recheck', class: 'tc-button-link' }, m.checkAgain)));
+  }
+
+  refresh();
+  if (focus) title.focus();
+  return { destroy: store.subscribe(refresh) };
+}

@@ -1,0 +1,283 @@
+// Quick log: tap the body picture (or pick from the list), press "Save twitch". Details are
+// optional. Every change can be undone from the status line; entries can be changed and
+// deleted.
+
+import { h } from './dom.js';
+import { messages, format } from './messages.js';
+import { journalMessages as jm } from './messages-journal.js';
+import { bodyFigure } from './body-figure.js';
+import { regionOrder, whereText } from './places.js';
+import { prepare, today } from './journal.js';
+import { storeNotice, backupReminder } from './notice.js';
+import { localAt, atFromInput, inputValue, clockTime, newId, shortDate } from './when.js';
+
+const midline = new Set(['tongue', 'neck', 'chest', 'back', 'abdomen']);
+const sides = ['left', 'right', 'both', 'midline'];
+const triggers = ['caffeine', 'stress', 'fatigue', 'dehydration', 'intense_exercise', 'poor_sleep'];
+
+function details(e) {
+  const parts = [];
+  if (e.duration_s !== undefined) {
+    parts.push(e.duration_s >= 60 && e.duration_s % 60 === 0
+      ? format(jm.log.minutes1, { n: e.duration_s / 60 }) : format(jm.log.seconds1, { n: e.duration_s }));
+  }
+  if (e.intensity !== undefined) parts.push(format(jm.log.intensityShort, { n: e.intensity }));
+  for (const t of e.triggers ?? []) parts.push((messages.triggers[t] ?? t).toLowerCase());
+  return parts.join(' · ');
+}
+
+export async function render(root, { focus = false } = {}) {
+  const journal = await prepare(root);
+  if (!journal) return { destroy() {} };
+  const { store } = journal;
+  const m = jm.log;
+
+  let chosen = null; // {region, side}
+  let editing = null; // the episode being changed
+  let lastAction = null; // what "Undo" reverses
+
+  const title = h('h1', { tabindex: '-1' }, m.title);
+  const noticeSlot = h('div');
+  const chosenText = h('p', { class: 'tc-chosen', 'aria-live': 'polite' }, m.nothingChosen);
+  const figure = bodyFigure({
+    frontLabel: m.figureFront,
+    backLabel: m.figureBack,
+    selected: () => new Map(chosen ? [[chosen.region, chosen.side]] : []),
+    choose: (region, side) => {
+      chosen = side ? { region, side } : null;
+      syncChoice();
+    },
+  });
+
+  const regionSelect = h('select', { id: 'log-region', name: 'region' },
+    h('option', { value: '' }, m.regionNone),
+    regionOrder.map((r) => h('option', { value: r }, messages.regions[r])));
+  regionSelect.addEventListener('change', () => {
+    const region = regionSelect.value;
+    const kept = chosen && chosen.side !== 'midline' ? chosen.side : null;
+    chosen = region ? { region, side: midline.has(region) ? 'midline' : kept } : null;
+    syncChoice();
+  });
+  const sideInputs = sides.map((s) => h('input', { type: 'radio', name: 'side', value: s, id: `log-side-${s}` }));
+  const sideFieldset = h('fieldset', { class: 'tc-sides' }, h('legend', null, m.sideLegend),
+    sides.map((s, i) => h('label', { for: `log-side-${s}` }, sideInputs[i], ' ', messages.sides[s])));
+  sideFieldset.addEventListener('change', () => {
+    const side = sideInputs.find((i) => i.checked)?.value;
+    if (chosen) chosen = { ...chosen, side };
+    syncChoice();
+  });
+
+  function syncChoice() {
+    regionSelect.value = chosen ? chosen.region : '';
+    for (const input of sideInputs) input.checked = !!chosen && chosen.side === input.value;
+    chosenText.textContent = chosen && chosen.side
+      ? format(m.chosen, { where: whereText(chosen.region, chosen.side) }) : m.nothingChosen;
+    figure.refresh();
+  }
+
+  const when = h('input', { type: 'datetime-local', id: 'log-when', name: 'when' });
+  const duration = h('input', { type: 'number', id: 'log-duration', name: 'duration', min: 1, max: 86400, step: 1, inputmode: 'numeric', 'aria-describedby': 'log-duration-hint' });
+  const unit = h('select', { id: 'log-unit', name: 'unit', 'aria-label': m.durationUnit },
+    h('option', { value: '1' }, m.seconds), h('option', { value: '60' }, m.minutes));
+  const intensityInputs = [1, 2, 3, 4, 5].map((n) => h('input', { type: 'radio', name: 'intensity', value: n, id: `log-int-${n}` }));
+  const intensityNone = h('input', { type: 'radio', name: 'intensity', value: '', id: 'log-int-none', checked: true });
+  const triggerInputs = triggers.map((t) => h('input', { type: 'checkbox', name: 'trigger', value: t, id: `log-trig-${t}` }));
+  const note = h('textarea', { id: 'log-note', name: 'note', rows: 3, maxlength: 2000, 'aria-describedby': 'log-note-hint' });
+  const detailsBox = h('details', { class: 'tc-details' },
+    h('summary', null, m.details),
+    h('div', { class: 'tc-field' }, h('label', { for: 'log-when' }, m.when), when),
+    h('div', { class: 'tc-field' },
+      h('label', { for: 'log-duration' }, m.durationLabel),
+      h('div', { class: 'tc-inline' }, duration, unit),
+      h('p', { class: 'tc-hint', id: 'log-duration-hint' }, m.durationHint)),
+    h('fieldset', { class: 'tc-scale' }, h('legend', null, m.intensityLegend),
+      intensityInputs.map((input, i) => h('label', { for: input.id }, input, ' ', m.intensity[i])),
+      h('label', { for: 'log-int-none' }, intensityNone, ' ', m.intensityNone)),
+    h('fieldset', { class: 'tc-checks' }, h('legend', null, m.triggersLegend),
+      triggerInputs.map((input, i) => h('label', { for: input.id }, input, ' ', messages.triggers[triggers[i]]))),
+    h('div', { class: 'tc-field' },
+      h('label', { for: 'log-note' }, m.noteLabel), note,
+      h('p', { class: 'tc-hint', id: 'log-note-hint' }, m.noteHint)));
+
+  const error = h('p', { class: 'tc-error', role: 'alert', hidden: true });
+  const saveButton = h('button', { type: 'submit', class: 'tc-primary' }, m.save);
+  const cancelButton = h('button', { type: 'button', hidden: true, onclick: () => stopEditing() }, m.cancelEdit);
+  const status = h('p', { class: 'tc-status', role: 'status' });
+  const formTitle = h('h2', { class: 'tc-visually-hidden', id: 'log-form-title' }, m.title);
+
+  const form = h('form', { class: 'tc-log', novalidate: true, 'aria-labelledby': 'log-form-title' },
+    formTitle,
+    h('fieldset', { class: 'tc-where' }, h('legend', null, m.whereLegend),
+      figure.element,
+      h('div', { class: 'tc-field' }, h('label', { for: 'log-region' }, m.regionLabel), regionSelect),
+      sideFieldset,
+      chosenText),
+    detailsBox, error,
+    h('div', { class: 'tc-actions' }, saveButton, cancelButton));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    save();
+  });
+
+  const todayList = h('ul', { class: 'tc-entries' });
+  const earlierList = h('ul', { class: 'tc-entries' });
+  const earlierSection = h('section', { 'aria-labelledby': 'log-earlier' },
+    h('h2', { id: 'log-earlier' }, m.recentTitle), earlierList, h('p', { class: 'tc-hint' }, m.moreEarlier));
+  const reminderSlot = h('div');
+
+  root.replaceChildren(h('div', { class: 'tc-screen tc-log-screen' },
+    title, noticeSlot, reminderSlot,
+    h('p', null, m.intro),
+    form, status,
+    h('section', { 'aria-labelledby': 'log-today' }, h('h2', { id: 'log-today' }, m.todayTitle), todayList),
+    earlierSection));
+
+  function readEpisode() {
+    if (!chosen || !chosen.side) return { problem: m.needRegion, focus: chosen ? sideInputs[0] : regionSelect };
+    const episode = {
+      id: editing ? editing.id : newId(),
+      at: when.value ? atFromInput(when.value) : (editing ? editing.at : localAt()),
+      region: chosen.region,
+      side: chosen.side,
+    };
+    if (duration.value.trim() !== '') {
+      const seconds = Number(duration.value) * Number(unit.value);
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86400) return { problem: m.needDuration, focus: duration };
+      episode.duration_s = seconds;
+    }
+    const intensity = intensityInputs.find((i) => i.checked);
+    if (intensity) episode.intensity = Number(intensity.value);
+    const picked = triggerInputs.filter((i) => i.checked).map((i) => i.value);
+    if (picked.length) episode.triggers = picked;
+    if (note.value.trim() !== '') episode.note = note.value;
+    return { episode };
+  }
+
+  function clearForm() {
+    chosen = null;
+    when.value = '';
+    duration.value = '';
+    unit.value = '1';
+    intensityNone.checked = true;
+    for (const input of triggerInputs) input.checked = false;
+    note.value = '';
+    detailsBox.open = false;
+    syncChoice();
+  }
+
+  function showStatus(text, undo) {
+    status.replaceChildren(text);
+    if (undo) {
+      status.append(' ', h('button', { type: 'button', class: 'tc-link-button', onclick: () => {
+        undo();
+        lastAction = null;
+        status.replaceChildren(m.undone);
+      } }, m.undo));
+    }
+  }
+
+  function save() {
+    const { episode, problem, focus } = readEpisode();
+    if (problem) {
+      error.textContent = problem;
+      error.hidden = false;
+      focus.focus();
+      return;
+    }
+    const before = editing;
+    const result = before ? store.updateEpisode(episode) : store.addEpisode(episode);
+    if (!result.ok && result.reason === 'invalid') {
+      error.textContent = format(m.invalid, result.error);
+      error.hidden = false;
+      return;
+    }
+    if (!result.ok && (result.reason === 'corrupt' || result.reason === 'newer')) {
+      error.textContent = jm.store.blocked;
+      error.hidden = false;
+      return;
+    }
+    error.hidden = true;
+    const where = whereText(episode.region, episode.side);
+    const words = format(before ? m.changed : m.saved, { where, time: clockTime(episode.at) });
+    lastAction = before ? () => store.updateEpisode(before) : () => store.deleteEpisode(episode.id);
+    showStatus(result.ok ? words : `${words} ${jm.store.notSavedYet}`, lastAction);
+    if (before) stopEditing(false);
+    else clearForm();
+  }
+
+  function startEditing(episode) {
+    editing = episode;
+    chosen = { region: episode.region, side: episode.side };
+    when.value = inputValue(episode.at);
+    if (episode.duration_s !== undefined) {
+      const inMinutes = episode.duration_s >= 60 && episode.duration_s % 60 === 0;
+      duration.value = String(inMinutes ? episode.duration_s / 60 : episode.duration_s);
+      unit.value = inMinutes ? '60' : '1';
+    } else {
+      duration.value = '';
+    }
+    for (const input of intensityInputs) input.checked = Number(input.value) === episode.intensity;
+    intensityNone.checked = episode.intensity === undefined;
+    for (const input of triggerInputs) input.checked = (episode.triggers ?? []).includes(input.value);
+    note.value = episode.note ?? '';
+    detailsBox.open = true;
+    formTitle.textContent = format(m.editTitle, { time: clockTime(episode.at) });
+    formTitle.classList.remove('tc-visually-hidden');
+    saveButton.textContent = m.saveChanges;
+    cancelButton.hidden = false;
+    syncChoice();
+    form.scrollIntoView?.({ block: 'start' });
+    regionSelect.focus();
+  }
+
+  function stopEditing(refocus = true) {
+    editing = null;
+    formTitle.textContent = m.title;
+    formTitle.classList.add('tc-visually-hidden');
+    saveButton.textContent = m.save;
+    cancelButton.hidden = true;
+    clearForm();
+    if (refocus) regionSelect.focus();
+  }
+
+  function remove(episode) {
+    store.deleteEpisode(episode.id);
+    if (editing && editing.id === episode.id) stopEditing(false);
+    lastAction = () => store.addEpisode(episode);
+    showStatus(format(m.deleted, { where: whereText(episode.region, episode.side), time: clockTime(episode.at) }), lastAction);
+    title.focus();
+  }
+
+  function entry(e, withDate) {
+    const where = whereText(e.region, e.side);
+    const time = clockTime(e.at);
+    const noteText = e.note ? h('p', { class: 'tc-note' }, e.note) : null;
+    const info = details(e);
+    return h('li', { class: 'tc-entry' },
+      h('div', { class: 'tc-entry-main' },
+        h('p', { class: 'tc-entry-title' },
+          h('time', { datetime: e.at }, withDate ? `${shortDate(e.at.slice(0, 10))}, ${time}` : time), ' · ', where),
+        info ? h('p', { class: 'tc-hint' }, info) : null,
+        noteText),
+      h('div', { class: 'tc-entry-actions' },
+        h('button', { type: 'button', 'aria-label': format(m.editLabel, { time, where }), onclick: () => startEditing(e) }, m.edit),
+        h('button', { type: 'button', 'aria-label': format(m.deleteLabel, { time, where }), onclick: () => remove(e) }, m.delete)));
+  }
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    reminderSlot.replaceChildren(backupReminder(store) ?? '');
+    const date = today();
+    const sorted = [...store.doc.episodes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const todays = sorted.filter((e) => e.at.slice(0, 10) === date);
+    const earlier = sorted.filter((e) => e.at.slice(0, 10) !== date).slice(0, 20);
+    todayList.replaceChildren(...(todays.length ? todays.map((e) => entry(e, false))
+      : [h('li', { class: 'tc-hint' }, store.doc.episodes.length ? m.noneToday : m.none)]));
+    earlierList.replaceChildren(...earlier.map((e) => entry(e, true)));
+    earlierSection.hidden = earlier.length === 0;
+  }
+
+  refresh();
+  if (focus) title.focus();
+  return { destroy: store.subscribe(refresh) };
+}

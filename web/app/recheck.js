@@ -1,0 +1,60 @@
+// Check again: the checker, pre-filled from the journal's `suggested_assessment`
+// (duration, places, spreading, one-sidedness, worsening, plan weeks). The person confirms
+// or changes each answer; the result can be saved into the journal's `assessments`.
+
+import { h } from './dom.js';
+import { messages, format } from './messages.js';
+import { journalMessages as jm } from './messages-journal.js';
+import { prepare, analysis, today } from './journal.js';
+import { storeNotice } from './notice.js';
+import { localAt, longDate } from './when.js';
+
+export async function render(root, { focus = false } = {}) {
+  const journal = await prepare(root);
+  if (!journal) return { destroy() {} };
+  const { store, engine } = journal;
+  const m = jm.recheck;
+  const { mountChecker } = await import('./checker.js');
+
+  const facts = analysis(store, engine, today());
+  const suggested = facts.schema === 'twitchcheck.error/1' ? null : facts.suggested_assessment;
+  const noticeSlot = h('div');
+  const saveSlot = h('div', { class: 'tc-recheck-save' });
+  const last = (store.doc.assessments ?? []).at(-1);
+  const intro = h('div', { class: 'tc-recheck-intro' },
+    h('p', { class: 'tc-summary' }, m.title),
+    h('p', null, store.doc.episodes.length ? m.intro : m.noJournal),
+    last ? h('p', { class: 'tc-hint' }, format(m.savedLevel, {
+      level: messages.levels[last.level]?.name ?? last.level, date: longDate(last.at.slice(0, 10)),
+    })) : null);
+  const checkerSlot = h('div');
+  root.replaceChildren(h('div', { class: 'tc-screen tc-recheck' }, noticeSlot, intro, checkerSlot, saveSlot));
+
+  const checker = mountChecker(checkerSlot, {
+    headingLevel: 1,
+    focusOnStart: focus,
+    initial: suggested ?? undefined,
+    onAssessed: (assessment, result) => {
+      const status = h('p', { class: 'tc-status', role: 'status' });
+      const error = h('p', { class: 'tc-error', role: 'alert', hidden: true });
+      const button = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
+        const saved = store.addAssessment({ at: localAt(), input: assessment, level: result.level, rules_version: result.rules_version });
+        if (!saved.ok && (saved.reason === 'invalid' || saved.reason === 'corrupt' || saved.reason === 'newer')) {
+          error.textContent = saved.reason === 'invalid' ? format(m.invalid, saved.error) : jm.store.blocked;
+          error.hidden = false;
+          return;
+        }
+        button.disabled = true;
+        status.textContent = m.saved;
+      } }, m.save);
+      saveSlot.replaceChildren(h('div', { class: 'tc-actions' }, button), error, status);
+    },
+  });
+  // A new answer sheet hides the previous result's save button.
+  checkerSlot.addEventListener('submit', () => saveSlot.replaceChildren(), true);
+
+  const refresh = () => noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  refresh();
+  const unsubscribe = store.subscribe(refresh);
+  return { destroy() { unsubscribe(); checker?.destroy?.(); } };
+}

@@ -1,0 +1,90 @@
+// Privacy and storage: what is kept and where, the space it takes, backups, text kept
+// aside, and "delete everything" behind a second, explicit button.
+
+import { h } from './dom.js';
+import { format } from './messages.js';
+import { journalMessages as jm } from './messages-journal.js';
+import { prepare, today } from './journal.js';
+import { storeNotice, backupReminder } from './notice.js';
+import { download, downloadBackup } from './files.js';
+import { longDate } from './when.js';
+
+// What Chromium and Firefox give one site's localStorage: 5 MiB of UTF-16 text
+// (docs/storage.md has the measurement).
+const LIMIT_BYTES = 10 * 1024 * 1024;
+
+const size = (bytes) => (bytes < 1024 * 1024
+  ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+  : `${(Math.round(bytes / 1024 / 102.4) / 10).toLocaleString('en-US')} MB`);
+
+export async function render(root, { focus = false } = {}) {
+  const journal = await prepare(root);
+  if (!journal) return { destroy() {} };
+  const { store } = journal;
+  const m = jm.settings;
+  const title = h('h1', { tabindex: '-1' }, m.title);
+  const noticeSlot = h('div');
+  const reminderSlot = h('div');
+  const used = h('div');
+  const backup = h('p');
+  const kept = h('div');
+  const status = h('p', { class: 'tc-status', role: 'status' });
+
+  const confirmRow = h('div', { class: 'tc-confirm', hidden: true },
+    h('p', null, m.deleteAsk),
+    h('div', { class: 'tc-actions' },
+      h('button', { type: 'button', class: 'tc-danger', onclick: () => {
+        store.deleteEverything();
+        confirmRow.hidden = true;
+        ask.hidden = false;
+        status.textContent = m.deleted;
+        ask.focus();
+      } }, m.deleteConfirm),
+      h('button', { type: 'button', onclick: () => { confirmRow.hidden = true; ask.hidden = false; ask.focus(); } }, m.deleteCancel)));
+  const ask = h('button', { type: 'button', class: 'tc-danger', onclick: () => {
+    ask.hidden = true;
+    confirmRow.hidden = false;
+    confirmRow.querySelector('button').focus();
+  } }, m.delete);
+
+  root.replaceChildren(h('div', { class: 'tc-screen tc-settings' },
+    title, noticeSlot, reminderSlot,
+    h('section', { class: 'tc-card', 'aria-labelledby': 'set-what' },
+      h('h2', { id: 'set-what' }, m.whatTitle), h('ul', null, m.what.map((t) => h('li', null, t)))),
+    h('section', { class: 'tc-card', 'aria-labelledby': 'set-used' }, h('h2', { id: 'set-used' }, m.usedTitle), used),
+    h('section', { class: 'tc-card', 'aria-labelledby': 'set-backup' },
+      h('h2', { id: 'set-backup' }, m.backupTitle), backup,
+      h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, jm.report.backup))),
+    kept,
+    h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
+      h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),
+      h('div', { class: 'tc-actions' }, ask), confirmRow),
+    status));
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    reminderSlot.replaceChildren(backupReminder(store) ?? '');
+    if (store.state === 'memory') {
+      used.replaceChildren(h('p', null, m.unavailable));
+    } else {
+      const { bytes } = store.usage();
+      used.replaceChildren(h('p', null, format(m.used, { used: size(bytes), limit: size(LIMIT_BYTES), percent: Math.ceil((bytes / LIMIT_BYTES) * 100) })),
+        store.meta.persisted !== undefined
+          ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : null);
+    }
+    backup.textContent = store.meta.lastBackup
+      ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
+    const copies = store.keptCopies().filter((c) => c.key.startsWith('twitchcheck.aside.'));
+    kept.replaceChildren(copies.length ? h('section', { class: 'tc-card', 'aria-labelledby': 'set-kept' },
+      h('h2', { id: 'set-kept' }, m.keptTitle), h('p', null, m.keptIntro),
+      h('ul', { class: 'tc-entries' }, copies.map((c, i) => h('li', { class: 'tc-entry' },
+        h('p', { class: 'tc-entry-main' }, format(m.keptItem, { n: i + 1, size: size(c.text.length * 2) })),
+        h('div', { class: 'tc-entry-actions' },
+          h('button', { type: 'button', onclick: () => download(`twitchcheck-kept-${i + 1}.txt`, c.text, 'text/plain') }, format(m.keptDownload, { n: i + 1 })),
+          h('button', { type: 'button', onclick: () => store.dropKeptCopy(c.key) }, format(m.keptRemove, { n: i + 1 }))))))) : '');
+  }
+
+  refresh();
+  if (focus) title.focus();
+  return { destroy: store.subscribe(refresh) };
+}

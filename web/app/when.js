@@ -1,0 +1,67 @@
+// Local dates and times as the journal writes them: `at` is the local wall time with its
+// UTC offset (2026-11-20T08:15:00+01:00), a day is YYYY-MM-DD in local time.
+
+const two = (n) => String(n).padStart(2, '0');
+
+export function localDate(d = new Date()) {
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+export function localAt(d = new Date()) {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${localDate(d)}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}` +
+    `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+// "2026-11-20T08:15" (a datetime-local value) for an `at`, in the `at`'s own wall time.
+export function inputValue(at) {
+  return at.slice(0, 16);
+}
+
+// An `at` for a datetime-local value, with the offset this device has at that moment.
+export function atFromInput(value) {
+  const [date, time] = value.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  return localAt(new Date(y, mo - 1, d, h, mi, 0));
+}
+
+export function addDays(date, n) {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())}`;
+}
+
+export function daysBetween(from, to) {
+  const [a, b] = [from, to].map((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  });
+  return Math.round((b - a) / 86400000);
+}
+
+// "Friday, November 20" (a date is shown as written, whatever the device's zone).
+export function longDate(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US',
+    { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+export function shortDate(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US',
+    { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+// "08:15" from an `at`: the time the person saw on their clock.
+export function clockTime(at) {
+  return at.slice(11, 16);
+}
+
+// A short unique episode id: time in base 36 and 6 random base-36 characters.
+export function newId(d = new Date()) {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `e${d.getTime().toString(36)}${[...bytes].map((b) => (b % 36).toString(36)).join('')}`;
+}
