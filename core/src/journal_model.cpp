@@ -1,6 +1,7 @@
 // Validation of `twitchcheck.journal/1` (journal.md, "Precise definitions"): the first
 // problem is reported, in the spec's order, with its JSON path.
 #include "twitchcheck/journal.hpp"
+#include "twitchcheck/json_reader.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -268,7 +269,9 @@ Journal load_journal(Json document) {
     return journal;
 }
 
-Journal read_journal(std::string_view text) { return load_journal(parse_json(text)); }
+// A valid journal nests at most 4 + kMaxInputDepth levels; anything deeper is invalid
+// wherever it is, and the bound keeps parsing free of deep recursion.
+Journal read_journal(std::string_view text) { return load_journal(parse_json_bounded(text, 4 + kMaxInputDepth + 8)); }
 
 DayNumber read_today(std::string_view today) {
     auto day = parse_date(today);
