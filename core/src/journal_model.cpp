@@ -18,6 +18,24 @@ constexpr int kMaxNoteCodePoints = 2000;
     throw InputError(std::move(path), std::move(message));
 }
 
+// Where a value sits: `list[index].key`, any part left out. Paths and messages are only
+// built on failure, so validating 20,000 episodes allocates no text.
+struct Place {
+    static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+    std::string_view list;
+    std::size_t index = kNoIndex;
+    std::string_view key;
+
+    Place at(std::string_view member) const { return Place{list, index, member}; }
+    std::string text() const {
+        std::string path(list);
+        if (index != kNoIndex) path = path_index(path, index);
+        return key.empty() ? path : path_key(path, key);
+    }
+};
+
+[[noreturn]] void fail(const Place& place, std::string message) { fail(place.text(), std::move(message)); }
+
 std::string must_be(std::string_view what, const Json& value) {
     std::string out = "must be ";
     out += what;
@@ -32,11 +50,10 @@ std::string must_be(std::string_view what, const Json& value) {
 
 // The members of an object in the order journal.md lists them; anything else is unknown.
 template <std::size_t N>
-void reject_unknown_keys(const Json& object, const std::string& path,
-                         const std::array<std::string_view, N>& known) {
+void reject_unknown_keys(const Json& object, const Place& place, const std::array<std::string_view, N>& known) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!index_of(known, it.key()))
-            fail(path_key(path, it.key()), "is not a field of a twitchcheck journal");
+            fail(path_key(place.text(), it.key()), "is not a field of a twitchcheck journal");
     }
 }
 
@@ -46,63 +63,70 @@ const Json* member(const Json& object, std::string_view key) {
     return nullptr;
 }
 
-const Json& required(const Json& object, const std::string& path, std::string_view key) {
-    const Json* value = member(object, key);
-    if (!value) fail(path_key(path, key), "is required");
+const Json& required(const Json& object, const Place& place) {
+    const Json* value = member(object, place.key);
+    if (!value) fail(place, "is required");
     return *value;
 }
 
-const std::string& text_of(const Json& value, const std::string& path, std::string_view what = "text") {
-    if (!value.is_string()) fail(path, must_be(what, value));
+const std::string& text_of(const Json& value, const Place& place, std::string_view what = "text") {
+    if (!value.is_string()) fail(place, must_be(what, value));
     return value.get_ref<const std::string&>();
 }
 
 // A JSON integer token within [low, high]; `30.0` or `3e1` is not one.
-std::int32_t whole_number(const Json& value, const std::string& path, std::int32_t low, std::int32_t high) {
-    const std::string range = std::to_string(low) + " to " + std::to_string(high);
-    if (!value.is_number_integer()) fail(path, must_be("a whole number from " + range, value));
-    bool in_range;
-    std::int64_t n = 0;
+std::int32_t whole_number(const Json& value, const Place& place, std::int32_t low, std::int32_t high) {
+    auto range = [&] { return std::to_string(low) + " to " + std::to_string(high); };
+    if (!value.is_number_integer()) fail(place, must_be("a whole number from " + range(), value));
     if (value.is_number_unsigned()) {
         const auto u = value.get<std::uint64_t>();
-        in_range = u <= static_cast<std::uint64_t>(high) && u >= static_cast<std::uint64_t>(std::max(low, 0));
-        n = in_range ? static_cast<std::int64_t>(u) : 0;
-    } else {
-        n = value.get<std::int64_t>();
-        in_range = n >= low && n <= high;
+        if (u > static_cast<std::uint64_t>(high) || static_cast<std::int64_t>(u) < low) fail(place, "must be " + range());
+        return static_cast<std::int32_t>(u);
     }
-    if (!in_range) fail(path, "must be " + range);
+    const std::int64_t n = value.get<std::int64_t>();
+    if (n < low || n > high) fail(place, "must be " + range());
     return static_cast<std::int32_t>(n);
 }
 
-DayNumber date_of(const Json& value, const std::string& path) {
-    const std::string& text = text_of(value, path, "a date written YYYY-MM-DD");
+DayNumber date_of(const Json& value, const Place& place) {
+    const std::string& text = text_of(value, place, "a date written YYYY-MM-DD");
     auto day = parse_date(text);
-    if (!day) fail(path, "must be a real date written YYYY-MM-DD");
+    if (!day) fail(place, "must be a real date written YYYY-MM-DD");
     return *day;
 }
 
-LocalMoment moment_of(const Json& value, const std::string& path) {
-    const std::string& text = text_of(value, path, "a time like 2026-11-20T08:15:00+01:00");
+LocalMoment moment_of(const Json& value, const Place& place) {
+    const std::string& text = text_of(value, place, "a time like 2026-11-20T08:15:00+01:00");
     auto moment = parse_moment(text);
     if (!moment)
-        fail(path, "must be a real local time with its UTC offset, written like "
-                   "2026-11-20T08:15:00+01:00 or 2026-11-20T07:15:00Z");
+        fail(place, "must be a real local time with its UTC offset, written like "
+                    "2026-11-20T08:15:00+01:00 or 2026-11-20T07:15:00Z");
     return *moment;
 }
 
-template <class E, std::size_t N>
-E name_in(const Json& value, const std::string& path, const std::array<std::string_view, N>& names,
-          std::string_view what) {
+template <std::size_t N>
+std::string name_list(const std::array<std::string_view, N>& names) {
     std::string list;
     for (std::size_t i = 0; i < N; ++i) {
         if (i) list += i + 1 == N ? " or " : ", ";
         list += names[i];
     }
-    if (!value.is_string()) fail(path, must_be(std::string(what) + " (" + list + ")", value));
+    return list;
+}
+
+template <class E, std::size_t N>
+E name_in(const Json& value, const std::string_view path_or_empty, const Place& place,
+          const std::array<std::string_view, N>& names, std::string_view what) {
+    auto where = [&] { return path_or_empty.empty() ? place.text() : std::string(path_or_empty); };
+    if (!value.is_string()) fail(where(), must_be(std::string(what) + " (" + name_list(names) + ")", value));
     auto parsed = parse_name<E>(names, value.get_ref<const std::string&>());
-    if (!parsed) fail(path, "must be " + std::string(what) + ": " + list);
+    if (!parsed) fail(where(), "must be " + std::string(what) + ": " + name_list(names));
     return *parsed;
+}
+
+template <class E, std::size_t N>
+E name_in(const Json& value, const Place& place, const std::array<std::string_view, N>& names, std::string_view what) {
+    return name_in<E>(value, "", place, names, what);
 }
 
 std::size_t code_points(const std::string& text) {
@@ -135,7 +159,7 @@ constexpr std::array<std::string_view, 1> kPlanKeys{"started"};
 constexpr std::array<std::string_view, 4> kAssessmentKeys{"at", "input", "level", "rules_version"};
 
 const Json& list_at(const Json& root, std::string_view key) {
-    const Json& list = required(root, "", key);
+    const Json& list = required(root, Place{"", Place::kNoIndex, key});
     if (!list.is_array()) fail(std::string(key), must_be("a list", list));
     return list;
 }
@@ -146,32 +170,35 @@ void read_episodes(const Json& list, Journal& journal) {
     ids.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& item = list[i];
-        const std::string path = path_index("episodes", i);
-        if (!item.is_object()) fail(path, must_be("an object", item));
+        const Place place{"episodes", i, {}};
+        if (!item.is_object()) fail(place, must_be("an object", item));
 
-        const std::string& id = text_of(required(item, path, "id"), path_key(path, "id"));
-        if (id.empty()) fail(path_key(path, "id"), "must not be empty");
-        if (!ids.insert(id).second) fail(path_key(path, "id"), "repeats the id of an earlier episode");
+        const std::string& id = text_of(required(item, place.at("id")), place.at("id"));
+        if (id.empty()) fail(place.at("id"), "must not be empty");
+        if (!ids.insert(id).second) fail(place.at("id"), "repeats the id of an earlier episode");
 
         Episode episode{};
-        episode.at = moment_of(required(item, path, "at"), path_key(path, "at"));
-        episode.region = name_in<Region>(required(item, path, "region"), path_key(path, "region"),
-                                         kRegionNames, "a body region");
-        episode.side = name_in<Side>(required(item, path, "side"), path_key(path, "side"), kSideNames, "a side");
-        if (const Json* v = member(item, "duration_s")) whole_number(*v, path_key(path, "duration_s"), 1, 86400);
-        if (const Json* v = member(item, "intensity")) whole_number(*v, path_key(path, "intensity"), 1, 5);
+        episode.at = moment_of(required(item, place.at("at")), place.at("at"));
+        episode.region = name_in<Region>(required(item, place.at("region")), place.at("region"), kRegionNames,
+                                         "a body region");
+        episode.side = name_in<Side>(required(item, place.at("side")), place.at("side"), kSideNames, "a side");
+        if (const Json* v = member(item, "duration_s")) whole_number(*v, place.at("duration_s"), 1, 86400);
+        if (const Json* v = member(item, "intensity")) whole_number(*v, place.at("intensity"), 1, 5);
         if (const Json* v = member(item, "triggers")) {
-            const std::string triggers_path = path_key(path, "triggers");
-            if (!v->is_array()) fail(triggers_path, must_be("a list", *v));
-            for (std::size_t t = 0; t < v->size(); ++t)
-                name_in<Trigger>((*v)[t], path_index(triggers_path, t), kTriggerNames, "a trigger");
+            const Place triggers = place.at("triggers");
+            if (!v->is_array()) fail(triggers, must_be("a list", *v));
+            for (std::size_t t = 0; t < v->size(); ++t) {
+                const Json& name = (*v)[t];
+                if (name.is_string() && parse_name<Trigger>(kTriggerNames, name.get_ref<const std::string&>())) continue;
+                name_in<Trigger>(name, path_index(triggers.text(), t), triggers, kTriggerNames, "a trigger");
+            }
         }
         if (const Json* v = member(item, "note")) {
-            const std::string& note = text_of(*v, path_key(path, "note"));
-            if (code_points(note) > kMaxNoteCodePoints)
-                fail(path_key(path, "note"), "must be at most 2000 characters");
+            const std::string& note = text_of(*v, place.at("note"));
+            if (note.size() > kMaxNoteCodePoints && code_points(note) > kMaxNoteCodePoints)
+                fail(place.at("note"), "must be at most 2000 characters");
         }
-        reject_unknown_keys(item, path, kEpisodeKeys);
+        reject_unknown_keys(item, place, kEpisodeKeys);
         journal.episodes.push_back(episode);
     }
 }
@@ -182,51 +209,50 @@ void read_days(const Json& list, Journal& journal) {
     dates.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& item = list[i];
-        const std::string path = path_index("days", i);
-        if (!item.is_object()) fail(path, must_be("an object", item));
+        const Place place{"days", i, {}};
+        if (!item.is_object()) fail(place, must_be("an object", item));
         DayEntry day;
-        day.date = date_of(required(item, path, "date"), path_key(path, "date"));
-        if (!dates.insert(day.date).second) fail(path_key(path, "date"), "repeats the date of an earlier day");
-        if (const Json* v = member(item, "caffeine_mg")) day.caffeine_mg = whole_number(*v, path_key(path, "caffeine_mg"), 0, 2000);
-        if (const Json* v = member(item, "water_ml")) day.water_ml = whole_number(*v, path_key(path, "water_ml"), 0, 10000);
+        day.date = date_of(required(item, place.at("date")), place.at("date"));
+        if (!dates.insert(day.date).second) fail(place.at("date"), "repeats the date of an earlier day");
+        if (const Json* v = member(item, "caffeine_mg")) day.caffeine_mg = whole_number(*v, place.at("caffeine_mg"), 0, 2000);
+        if (const Json* v = member(item, "water_ml")) day.water_ml = whole_number(*v, place.at("water_ml"), 0, 10000);
         if (const Json* v = member(item, "sleep_h")) {
-            const std::string p = path_key(path, "sleep_h");
-            if (!v->is_number()) fail(p, must_be("a number from 0 to 24", *v));
+            if (!v->is_number()) fail(place.at("sleep_h"), must_be("a number from 0 to 24", *v));
             day.sleep_h = v->get<double>();
-            if (!(day.sleep_h >= 0 && day.sleep_h <= 24)) fail(p, "must be 0 to 24");
+            if (!(day.sleep_h >= 0 && day.sleep_h <= 24)) fail(place.at("sleep_h"), "must be 0 to 24");
         }
-        if (const Json* v = member(item, "stress")) day.stress = whole_number(*v, path_key(path, "stress"), 0, 10);
+        if (const Json* v = member(item, "stress")) day.stress = whole_number(*v, place.at("stress"), 0, 10);
         if (const Json* v = member(item, "exercise"))
-            day.exercise = name_in<Exercise>(*v, path_key(path, "exercise"), kExerciseNames, "an amount of exercise");
+            day.exercise = name_in<Exercise>(*v, place.at("exercise"), kExerciseNames, "an amount of exercise");
         if (const Json* v = member(item, "relaxation_min"))
-            day.relaxation_min = whole_number(*v, path_key(path, "relaxation_min"), 0, 1440);
-        reject_unknown_keys(item, path, kDayKeys);
+            day.relaxation_min = whole_number(*v, place.at("relaxation_min"), 0, 1440);
+        reject_unknown_keys(item, place, kDayKeys);
         journal.days.push_back(day);
     }
 }
 
 void read_plan(const Json& plan, Journal& journal) {
-    if (!plan.is_object()) fail("plan", must_be("an object", plan));
-    if (const Json* v = member(plan, "started")) journal.plan_started = date_of(*v, "plan.started");
-    reject_unknown_keys(plan, "plan", kPlanKeys);
+    const Place place{"plan", Place::kNoIndex, {}};
+    if (!plan.is_object()) fail(place, must_be("an object", plan));
+    if (const Json* v = member(plan, "started")) journal.plan_started = date_of(*v, place.at("started"));
+    reject_unknown_keys(plan, place, kPlanKeys);
 }
 
 void read_assessments(const Json& list, Journal& journal) {
     if (!list.is_array()) fail("assessments", must_be("a list", list));
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& item = list[i];
-        const std::string path = path_index("assessments", i);
-        if (!item.is_object()) fail(path, must_be("an object", item));
+        const Place place{"assessments", i, {}};
+        if (!item.is_object()) fail(place, must_be("an object", item));
         StoredAssessment stored{};
         stored.index = i;
-        stored.at = moment_of(required(item, path, "at"), path_key(path, "at"));
-        const Json& input = required(item, path, "input");
-        if (!input.is_object()) fail(path_key(path, "input"), must_be("an object", input));
-        if (deeper_than(input, kMaxInputDepth))
-            fail(path_key(path, "input"), "is nested too deeply (more than 64 levels)");
-        stored.level = name_in<Level>(required(item, path, "level"), path_key(path, "level"), kLevelNames, "a level");
-        text_of(required(item, path, "rules_version"), path_key(path, "rules_version"));
-        reject_unknown_keys(item, path, kAssessmentKeys);
+        stored.at = moment_of(required(item, place.at("at")), place.at("at"));
+        const Json& input = required(item, place.at("input"));
+        if (!input.is_object()) fail(place.at("input"), must_be("an object", input));
+        if (deeper_than(input, kMaxInputDepth)) fail(place.at("input"), "is nested too deeply (more than 64 levels)");
+        stored.level = name_in<Level>(required(item, place.at("level")), place.at("level"), kLevelNames, "a level");
+        text_of(required(item, place.at("rules_version")), place.at("rules_version"));
+        reject_unknown_keys(item, place, kAssessmentKeys);
         journal.assessments.push_back(stored);
     }
 }
@@ -249,7 +275,7 @@ std::optional<int> journal_version(std::string_view schema) {
 Journal load_journal(Json document) {
     if (!document.is_object()) fail("", "must be a twitchcheck journal (a JSON object)");
     {
-        const Json& schema = required(document, "", "schema");
+        const Json& schema = required(document, Place{"", Place::kNoIndex, "schema"});
         const std::string expected = std::string(kJournalSchemaPrefix) + std::to_string(kJournalVersion);
         if (!schema.is_string()) fail("schema", must_be("\"" + expected + "\"", schema));
         const auto version = journal_version(schema.get_ref<const std::string&>());
@@ -264,7 +290,7 @@ Journal load_journal(Json document) {
     read_days(list_at(document, "days"), journal);
     if (const Json* plan = member(document, "plan")) read_plan(*plan, journal);
     if (const Json* list = member(document, "assessments")) read_assessments(*list, journal);
-    reject_unknown_keys(document, "", kTopKeys);
+    reject_unknown_keys(document, Place{}, kTopKeys);
     journal.document = std::move(document);
     return journal;
 }
