@@ -174,7 +174,9 @@ TEST_CASE("at is exactly YYYY-MM-DDTHH:MM:SS with Z or an offset of at most 14:0
         {"2026-11-20T8:15:00+01:00", false},  {"+2026-11-20T08:15:00Z", false},
         {"yesterday", false},                 {"", false},
     };
-    for (const auto& [at, valid] : moments) {
+    for (const auto& moment : moments) {
+        const std::string& at = moment.first;  // not a structured binding: clang 14 cannot capture one
+        const bool valid = moment.second;
         CAPTURE(at);
         CHECK(validate(journal_text({.at = at})) == (valid ? "ok" : "episodes[0].at"));
     }
