@@ -10,7 +10,7 @@ const screens = [
   ['day', '/day', 'Day check-in'],
   ['insights', '/insights', 'Your patterns'],
   ['plan', '/plan', 'Your self-care plan'],
-  ['recheck', '/recheck', 'Where do you feel the twitching?'],
+  ['recheck', '/recheck', 'Check your muscle twitches'],
   ['report', '/report', 'Report and backup'],
   ['settings', '/settings', 'Privacy and storage'],
 ];
@@ -27,6 +27,7 @@ function sampleJournal() {
 }
 
 test.use({ timezoneId: 'UTC', locale: 'en-US' });
+test.describe.configure({ mode: 'parallel' });
 
 for (const scheme of ['light', 'dark']) {
   for (const [sizeName, viewport] of sizes) {

@@ -86,3 +86,21 @@ test.describe('updates', () => {
     await server.stop();
   });
 });
+
+test.describe('install', () => {
+  test('Chromium finds the app installable: manifest, icons and a service worker that controls the page', async ({ page }) => {
+    await page.goto('./#/log');
+    await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+    await controlled(page);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // The test profile is incognito-like, which alone blocks installing; nothing of the app does.
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
+    const manifest = await (await page.request.get('./manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ short_name: 'TwitchCheck', display: 'standalone', start_url: './', theme_color: '#1f6f6b' });
+    expect(manifest.icons.map((i) => `${i.src} ${i.sizes} ${i.purpose}`)).toEqual([
+      'icons/icon.svg any any', 'icons/icon-192.png 192x192 any', 'icons/icon-512.png 512x512 any', 'icons/maskable-512.png 512x512 maskable',
+    ]);
+    for (const icon of manifest.icons) expect((await page.request.get(`./${icon.src}`)).status()).toBe(200);
+  });
+});

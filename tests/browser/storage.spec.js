@@ -103,7 +103,9 @@ test('unreadable text is kept aside, offered as a download, and replaced only wh
   await page.getByRole('button', { name: 'Start a new journal' }).click();
   await page.getByRole('button', { name: 'Yes, start a new journal' }).click();
   await expect(page.getByRole('heading', { name: 'Your saved journal could not be read' })).toHaveCount(0);
-  await logLeftCalf(page);
+  // The place chosen before is still chosen: nothing typed was lost.
+  await page.getByRole('button', { name: 'Save twitch' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Left calf or lower leg at 08:15.' })).toBeVisible();
   expect((await stored(page)).episodes).toHaveLength(1);
 
   await open(page, '/settings', 'Privacy and storage');

@@ -270,7 +270,7 @@ export async function render(root, { focus = false } = {}) {
     const date = today();
     const sorted = [...store.doc.episodes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     const todays = sorted.filter((e) => e.at.slice(0, 10) === date);
-    const earlier = sorted.filter((e) => e.at.slice(0, 10) !== date).slice(0, 20);
+    const earlier = sorted.filter((e) => e.at.slice(0, 10) !== date).slice(0, 10);
     todayList.replaceChildren(...(todays.length ? todays.map((e) => entry(e, false))
       : [h('li', { class: 'tc-hint' }, store.doc.episodes.length ? m.noneToday : m.none)]));
     earlierList.replaceChildren(...earlier.map((e) => entry(e, true)));

@@ -18,9 +18,9 @@ import { longDate, shortDate } from './when.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
 
-function table(caption, heads, rows) {
-  return h('table', { class: 'tc-table' },
-    h('caption', null, caption),
+// A table under its section's heading (which names it, so no caption repeats it).
+function table(label, heads, rows) {
+  return h('table', { class: 'tc-table', 'aria-label': label },
     h('thead', null, h('tr', null, heads.map((t, i) => h('th', { scope: 'col', class: i ? 'tc-n' : null }, t)))),
     h('tbody', null, rows.map((cells) => h('tr', null, cells.map((c, i) =>
       i ? h('td', { class: 'tc-n' }, String(c)) : h('th', { scope: 'row' }, String(c)))))));
