@@ -79,7 +79,8 @@ export function toAssessment(answers) {
 // Mounts the checker into `root`. Options: `engine` (default: the module beside app/),
 // `headingLevel` (1 on a page of its own, 2 inside an article), `appLink` (URL of the full
 // app, shown on the result), `onResult({level, rules})` (called after each result),
-// `focusOnStart` (move focus to the first step's heading; off for a page just opened).
+// `focusOnStart` (move focus to the first step's heading; off for a page just opened),
+// `intro` (false: no title and introduction above the first step, when a host has shown them).
 // `initial` (an assessment document that pre-fills the answers) and
 // `onAssessed(assessment, result)` (both in full, for the app's journal; never the widget's).
 export function mountChecker(root, options = {}) {
@@ -118,14 +119,15 @@ export function mountChecker(root, options = {}) {
     const titleId = `${id}-${name}-title`;
     const errorBox = h("p", { class: "tc-error", id: `${id}-error`, role: "alert", hidden: true });
     const body = stepBuilders[name]();
+    const withIntro = index === 0 && options.intro !== false;
     const form = h("form", { class: "tc-step", novalidate: true, "aria-labelledby": titleId },
-      index === 0 ? [
+      withIntro ? [
         heading(m.flow.title, 0, { class: "tc-title" }),
         h("p", { class: "tc-intro" }, m.flow.intro),
         h("p", { class: "tc-privacy" }, m.flow.introPrivacy),
       ] : null,
       h("p", { class: "tc-progress" }, format(m.flow.stepOf, { n: index + 1, total: steps.length })),
-      heading(body.title, index === 0 ? 1 : 0, { id: titleId, tabindex: "-1", "data-focus-first": true }),
+      heading(body.title, withIntro ? 1 : 0, { id: titleId, tabindex: "-1", "data-focus-first": true }),
       body.hint ? h("p", { class: "tc-hint" }, body.hint) : null,
       body.content,
       errorBox,
@@ -385,9 +387,9 @@ export function mountChecker(root, options = {}) {
       result.checklist_count > 0
         ? h("p", null, format(m.result.checklist, { count: result.checklist_count })) : null,
       h("ol", { class: "tc-fired" }, result.fired.map((rule) =>
-        h("li", { class: `tc-rule tc-rule-${rule.level}`, dataset: { rule: rule.id } },
+        h("li", { class: `tc-rule tc-rule-${rule.level}` },
           h("p", { class: "tc-rule-level" }, levelText(rule.level).name),
-          h("p", { class: "tc-cause" }, rule.cause),
+          heading(rule.cause, 2, { class: "tc-cause" }),
           h("p", null, h("strong", null, m.result.whatToDo), " ", rule.action),
           rule.because.length > 0 ? [
             h("p", { class: "tc-because-label" }, m.result.because),

@@ -239,7 +239,7 @@ export const messages = {
 
   widget: {
     label: "Muscle twitch checker",
-    poweredBy: "Runs on this page. Your answers are not sent anywhere.",
+    start: "Start the check",
   },
 };
 
@@ -248,6 +248,3 @@ export function format(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (slot, name) =>
     Object.hasOwn(values, name) ? String(values[name]) : slot);
 }
-
-// The journal screens keep their strings in their own file; one place per language still.
-export { journalMessages } from "./messages-journal.js";
