@@ -1,6 +1,7 @@
 // journal.md "Analysis" and "Precise definitions": every threshold is compared in its
 // integer form, numbers stay unrounded.
 #include "twitchcheck/journal_analysis.hpp"
+#include "twitchcheck/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -64,8 +65,9 @@ std::optional<FactorLink> link(const Analysis& analysis, const std::vector<DayEn
     // One division (a·n_b)/(b·n_a): the reference values are computed this way.
     out.rate_ratio = (a * n_b) / (b * n_a);
     const double spread = 1.96 * std::sqrt(1 / a + 1 / b);
-    out.ci_low = std::exp(std::log(out.rate_ratio) - spread);
-    out.ci_high = std::exp(std::log(out.rate_ratio) + spread);
+    // portable:: (correctly rounded), not std::: glibc and Emscripten's musl differ in the last bit.
+    out.ci_low = portable::exp(portable::log(out.rate_ratio) - spread);
+    out.ci_high = portable::exp(portable::log(out.rate_ratio) + spread);
     // Halves times whole numbers are exact in double, so this integer form is exact.
     if (out.ci_low > 1)
         out.strength = Strength::likely;
