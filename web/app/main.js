@@ -53,7 +53,10 @@ document.querySelector(".app-tagline").textContent = m.app.tagline;
 buildNav();
 addEventListener("hashchange", route);
 route();
-// The app is here to check: start fetching the module while the person reads step one.
-warm().catch(() => {});
+// The app is here to check: start fetching the module while the person reads step one,
+// once the page has loaded, so the 380 KB download does not delay the first step's paint.
+const warmEngine = () => warm().catch(() => {});
+if (document.readyState === "complete") warmEngine();
+else addEventListener("load", warmEngine, { once: true });
 // Offline use and updates the person accepts (sw.js).
 watchForUpdates();
