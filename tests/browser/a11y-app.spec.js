@@ -31,23 +31,25 @@ test.describe.configure({ mode: 'parallel' });
 
 for (const scheme of ['light', 'dark']) {
   for (const [sizeName, viewport] of sizes) {
-    test.describe(`${scheme}, ${sizeName}`, () => {
-      test.use({ colorScheme: scheme, viewport });
-
+    test(`every journal screen has no axe violations (${scheme}, ${sizeName})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      const { journal, today } = sampleJournal();
+      await page.clock.setFixedTime(new Date(`${today}T18:40:00Z`));
+      await page.goto('./');
+      await seed(page, journal, { createdAt: '2024-02-15T10:00:00.000Z' });
       for (const [name, hash, heading] of screens) {
-        test(`the ${name} screen has no axe violations`, async ({ page }) => {
-          const { journal, today } = sampleJournal();
-          await page.clock.setFixedTime(new Date(`${today}T18:40:00Z`));
-          await page.goto('./');
-          await seed(page, journal, { createdAt: '2024-02-15T10:00:00.000Z' });
-          await open(page, hash, heading);
-          if (name === 'log') await page.locator('.tc-fig-part[data-region="calf"][data-side="left"]').first().click();
-          await expectNoAxeViolations(page, `${name} (${scheme}, ${sizeName})`);
-          if (shots) {
-            await page.screenshot({ path: path.join(shotDir, `${name}-${sizeName}-${scheme}.png`), fullPage: true });
-          }
-          await expect(page.locator('main img')).toHaveCount(0);
-        });
+        await open(page, hash, heading);
+        if (name === 'log') await page.locator('.tc-fig-part[data-region="calf"][data-side="left"]').first().click();
+        await expectNoAxeViolations(page, `${name} (${scheme}, ${sizeName})`);
+        await expect(page.locator('main img')).toHaveCount(0);
+        await expect(page.locator('main')).not.toContainText(/\bnull\b|undefined|NaN|\{\w+\}/);
+        // Nothing sideways to scroll, even at 320 px.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} width`).toBeLessThanOrEqual(viewport.width);
+        if (shots) {
+          await page.screenshot({ path: path.join(shotDir, `${name}-${sizeName}-${scheme}.png`), fullPage: true });
+        }
       }
     });
   }

@@ -52,12 +52,17 @@ test.describe('offline', () => {
 test.describe('updates', () => {
   test.use({ allowedOrigins: [`http://127.0.0.1:${updatePort}`] });
 
-  test('a new version waits, is announced, and is applied only when the person presses "Update now"', async ({ page }) => {
+  test('a new version waits, is announced, and is applied only when the person presses "Update now"', async ({ page, context }) => {
     const dir = copySite(siteDir);
     const server = await serveSite(dir, updatePort);
     await page.goto(`${server.origin}/#/log`);
     await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
     await controlled(page);
+    const other = await context.newPage();
+    await other.goto(`${server.origin}/#/plan`);
+    await other.getByRole('heading', { level: 1, name: 'Your self-care plan' }).waitFor();
+    await controlled(other);
+    await other.evaluate(() => { window.sameDocument = true; });
     const oldCaches = await page.evaluate(() => caches.keys());
     expect(oldCaches).toHaveLength(1);
     await expect(page.getByText('A new version of TwitchCheck is ready.')).toHaveCount(0);
@@ -83,6 +88,12 @@ test.describe('updates', () => {
     expect(await page.evaluate(() => window.sameDocument)).toBeUndefined();
     expect(await page.evaluate(() => caches.keys())).toEqual(['twitchcheck-test-new-version']);
     await expect(page.getByText('A new version of TwitchCheck is ready.')).toHaveCount(0);
+    // The other tab is told, and reloads only when its person says so.
+    await expect(other.getByText('TwitchCheck was updated in another tab. Reload this page to use the new version.')).toBeVisible();
+    expect(await other.evaluate(() => window.sameDocument)).toBe(true);
+    await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload' }).click()]);
+    await other.getByRole('heading', { level: 1, name: 'Your self-care plan' }).waitFor();
+    await expect(other.getByText('TwitchCheck was updated in another tab.')).toHaveCount(0);
     await server.stop();
   });
 });

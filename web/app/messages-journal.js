@@ -251,6 +251,7 @@ export const journalMessages = {
     whereTitle: 'Where',
     part: 'Body part',
     all: 'All',
+    sideShort: { left: 'Left', right: 'Right', both: 'Both', midline: 'Middle' },
     sidesLine: 'Sides: {left} left, {right} right.',
     oneSided: 'Mostly on one side.',
     weeksTitle: 'Twitches per week',
@@ -311,6 +312,7 @@ export const journalMessages = {
   update: {
     ready: 'A new version of TwitchCheck is ready.',
     button: 'Update now',
-    offlineReady: 'TwitchCheck now works offline.',
+    elsewhere: 'TwitchCheck was updated in another tab. Reload this page to use the new version.',
+    reload: 'Reload',
   },
 };

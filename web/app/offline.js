@@ -10,19 +10,27 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
   if (!('serviceWorker' in navigator)) return;
   let accepted = false;
 
-  const announce = (worker) => {
-    if (document.querySelector('.tc-update')) return;
+  const show = (text, label, onclick) => {
+    document.querySelector('.tc-update')?.remove();
     const button = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
-      accepted = true;
       button.disabled = true;
-      worker.postMessage({ type: 'SKIP_WAITING' });
-    } }, jm.update.button);
-    const bar = h('div', { class: 'tc-update', role: 'status' }, h('p', null, jm.update.ready), button);
-    document.querySelector('header')?.after(bar) ?? document.body.prepend(bar);
+      onclick();
+    } }, label);
+    const bar = h('div', { class: 'tc-update', role: 'status' }, h('p', null, text), button);
+    const header = document.querySelector('header');
+    if (header) header.after(bar);
+    else document.body.prepend(bar);
   };
+  const announce = (worker) => show(jm.update.ready, jm.update.button, () => {
+    accepted = true;
+    worker.postMessage({ type: 'SKIP_WAITING' });
+  });
 
+  const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (accepted) location.reload();
+    // Accepted in another tab: this page's code is the old version; a reload finishes it.
+    else if (hadController) show(jm.update.elsewhere, jm.update.reload, () => location.reload());
   });
 
   navigator.serviceWorker.register(swUrl, { scope: './', updateViaCache: 'none' }).then((registration) => {

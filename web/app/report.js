@@ -53,7 +53,7 @@ export function reportView(report, r = jm.reportView) {
   if (report.regions.length) {
     parts.push(section('rep-where', r.whereTitle,
       h('div', { class: 'tc-map' }, placeFigure(report.regions),
-        table(r.whereTitle, [r.part, messages.sides.left, messages.sides.right, messages.sides.both, messages.sides.midline, r.all],
+        table(r.whereTitle, [r.part, r.sideShort.left, r.sideShort.right, r.sideShort.both, r.sideShort.midline, r.all],
           report.regions.map((p) => [messages.regions[p.region] ?? p.region, p.sides.left, p.sides.right, p.sides.both, p.sides.midline, p.count]))),
       h('p', null, format(r.sidesLine, { left: report.asymmetry.left, right: report.asymmetry.right }),
         report.asymmetry.asymmetric ? ` ${r.oneSided}` : '')));

@@ -70,7 +70,7 @@ export async function render(root, { focus = false } = {}) {
       const { bytes } = store.usage();
       used.replaceChildren(h('p', null, format(m.used, { used: size(bytes), limit: size(LIMIT_BYTES), percent: Math.ceil((bytes / LIMIT_BYTES) * 100) })),
         store.meta.persisted !== undefined
-          ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : null);
+          ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : '');
     }
     backup.textContent = store.meta.lastBackup
       ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
