@@ -23,10 +23,10 @@ Json renamed(Json object, std::initializer_list<std::pair<std::string_view, std:
     return out;
 }
 
-// Sets out[key], or keeps the value under its old name when `key` is already taken
-// (a document with both names): the old one then fails validation instead of vanishing.
-void put(Json& out, std::string_view key, std::string_view old_key, Json value) {
-    out[std::string(out.contains(key) ? old_key : key)] = std::move(value);
+// Sets out[key], or keeps the value under its old name when the document also holds the
+// new name: the old one then fails validation instead of one of them vanishing.
+void put(Json& out, const Json& document, std::string_view key, std::string_view old_key, Json value) {
+    out[std::string(key != old_key && document.contains(key) ? old_key : key)] = std::move(value);
 }
 
 // Version 0, the prototype's format: `twitches` (with `seconds`), `daily`, and a
@@ -41,13 +41,16 @@ Json migrate_0_to_1(Json document) {
             Json episodes = std::move(it.value());
             if (episodes.is_array())
                 for (auto& episode : episodes) episode = renamed(std::move(episode), {{"seconds", "duration_s"}});
-            put(out, "episodes", key, std::move(episodes));
+            put(out, document, "episodes", key, std::move(episodes));
         } else if (key == "daily") {
-            put(out, "days", key, std::move(it.value()));
+            put(out, document, "days", key, std::move(it.value()));
         } else if (key == "plan_started") {
-            put(out, "plan", key, Json{{"started", std::move(it.value())}});
+            if (document.contains("plan"))
+                put(out, document, key, key, std::move(it.value()));
+            else
+                put(out, document, "plan", key, Json{{"started", std::move(it.value())}});
         } else {
-            put(out, key, key, std::move(it.value()));
+            put(out, document, key, key, std::move(it.value()));
         }
     }
     // Version 0 could leave out an empty diary; version 1 always has both lists.

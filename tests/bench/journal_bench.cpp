@@ -51,14 +51,19 @@ Json generate_journal(int n, twitchcheck::DayNumber& today) {
     const int regions[] = {12, 12, 12, 0, 0, 0, 13, 11, 6, 1, 9, 3, 12, 0};
     Json episodes = Json::array();
     for (int i = 0; i < n; ++i) {
+        // One draw per statement: the order of operands of + is unspecified, and gcc and
+        // clang differ, which would make the native and wasm journals differ.
         const twitchcheck::DayNumber date = first + random.below(days);
         const int region = regions[random.below(14)];
+        const int hour = random.below(24), minute = random.below(60), second = random.below(60);
+        const char* offset = offsets[random.below(8)];
+        const std::uint32_t suffix = random.next() % 100000;
+        const int side = region == 2 || region == 7 ? 3 : random.below(3);
         Json e = Json::object();
-        e["id"] = "ep-" + std::to_string(i) + "-" + std::to_string(random.next() % 100000);
-        e["at"] = twitchcheck::date_text(date) + "T" + two(random.below(24)) + ":" + two(random.below(60)) + ":" +
-                  two(random.below(60)) + offsets[random.below(8)];
+        e["id"] = "ep-" + std::to_string(i) + "-" + std::to_string(suffix);
+        e["at"] = twitchcheck::date_text(date) + "T" + two(hour) + ":" + two(minute) + ":" + two(second) + offset;
         e["region"] = twitchcheck::kRegionNames[static_cast<std::size_t>(region)];
-        e["side"] = twitchcheck::kSideNames[static_cast<std::size_t>(region == 2 || region == 7 ? 3 : random.below(3))];
+        e["side"] = twitchcheck::kSideNames[static_cast<std::size_t>(side)];
         if (random.chance(70)) e["duration_s"] = 1 + random.below(120);
         if (random.chance(85)) e["intensity"] = 1 + random.below(5);
         if (random.chance(60)) {

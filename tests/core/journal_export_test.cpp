@@ -1,0 +1,276 @@
+// Exports: CSV (RFC 4180, formula guard), the twitchcheck.report/1 document (golden file),
+// the printable HTML page, and the lossless JSON backup round trip.
+#include <doctest/doctest.h>
+
+#include "test_files.hpp"
+#include "twitchcheck/api.hpp"
+#include "twitchcheck/checker.hpp"
+#include "twitchcheck/journal_report.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using twitchcheck::Json;
+namespace api = twitchcheck::api;
+
+namespace {
+
+std::string fixture_text(const std::string& name) { return test_files::read(test_files::source("tests/fixtures/" + name)); }
+
+std::string journal_with_notes(const std::vector<std::string>& notes) {
+    Json doc = Json{{"schema", "twitchcheck.journal/1"}, {"episodes", Json::array()}, {"days", Json::array()}};
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        doc["episodes"].push_back(Json{{"id", "n" + std::to_string(i)},
+                                       {"at", "2026-05-0" + std::to_string(1 + i % 9) + "T10:00:00+02:00"},
+                                       {"region", "calf"},
+                                       {"side", "left"},
+                                       {"note", notes[i]}});
+    return doc.dump();
+}
+
+// RFC 4180 records back into fields (the reading a spreadsheet does).
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows{{}};
+    std::string field;
+    bool quoted = false, was_quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"' && field.empty() && !was_quoted) {
+            quoted = was_quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+            was_quoted = false;
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            was_quoted = false;
+            rows.emplace_back();
+            ++i;
+        } else {
+            REQUIRE_MESSAGE((c != '\n' && c != '\r' && c != '"'), "bare line break or quote outside quotes");
+            field += c;
+        }
+    }
+    REQUIRE(rows.back().empty());  // the last record ends with CRLF
+    rows.pop_back();
+    return rows;
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("CSV: a header row, one row per episode in document order, CRLF line ends") {
+    const auto out = api::report(fixture_text("report-journal.json"), "2026-03-31", "csv");
+    REQUIRE_FALSE(out.error);
+    const auto rows = read_csv(out.text);
+    REQUIRE(rows.size() == 25);
+    CHECK(rows[0] == std::vector<std::string>{"id", "at", "date", "region", "side", "duration_s", "intensity",
+                                              "triggers", "note"});
+    CHECK(rows[1] == std::vector<std::string>{"ep-00", "2026-03-01T00:00:00+01:00", "2026-03-01", "calf", "left",
+                                              "10", "1", "", ""});
+    CHECK(rows[2] == std::vector<std::string>{"ep-01", "2026-03-02T07:13:00+01:00", "2026-03-02", "calf", "left",
+                                              "", "", "caffeine;stress", ""});
+    CHECK(count_of(out.text, "\r\n") == 25);  // 25 records
+    CHECK(count_of(out.text, "\n") == 26);     // and one line break inside a quoted note
+    CHECK(out.text.substr(0, 4) == "id,a");
+}
+
+TEST_CASE("CSV: RFC 4180 quoting of commas, quotes and line breaks") {
+    const auto out = api::report(journal_with_notes({"plain words", "a, b", "say \"hi\"", "two\nlines", "cr\ronly"}),
+                                 "2026-05-10", "csv");
+    REQUIRE_FALSE(out.error);
+    CHECK(out.text.find(",plain words\r\n") != std::string::npos);
+    CHECK(out.text.find(",\"a, b\"\r\n") != std::string::npos);
+    CHECK(out.text.find(",\"say \"\"hi\"\"\"\r\n") != std::string::npos);
+    CHECK(out.text.find(",\"two\nlines\"\r\n") != std::string::npos);
+    const auto rows = read_csv(out.text);
+    REQUIRE(rows.size() == 6);
+    CHECK(rows[2][8] == "a, b");
+    CHECK(rows[3][8] == "say \"hi\"");
+    CHECK(rows[4][8] == "two\nlines");
+    CHECK(rows[5][8] == "cr\ronly");
+}
+
+TEST_CASE("CSV: a field starting with = + - @ tab or CR is written so a spreadsheet does not run it") {
+    const std::vector<std::string> notes{"=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "=HYPERLINK(\"http://x\",\"y\")",
+                                         "1+1", " =1", "a=1"};
+    const auto rows = read_csv(api::report(journal_with_notes(notes), "2026-05-10", "csv").text);
+    REQUIRE(rows.size() == notes.size() + 1);
+    const std::vector<std::string> expected{"'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", "'\r=1",
+                                            "'=HYPERLINK(\"http://x\",\"y\")", "1+1", " =1", "a=1"};
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        CAPTURE(i);
+        CHECK(rows[i + 1][8] == expected[i]);
+    }
+    // Ids are the person's text too.
+    Json doc = Json::parse(journal_with_notes({"x"}));
+    doc["episodes"][0]["id"] = "-cmd";
+    CHECK(read_csv(api::report(doc.dump(), "2026-05-10", "csv").text)[1][0] == "'-cmd");
+}
+
+TEST_CASE("CSV of an empty journal is the header row alone") {
+    CHECK(api::report(R"({"schema": "twitchcheck.journal/1", "episodes": [], "days": []})", "2026-05-10", "csv").text ==
+          "id,at,date,region,side,duration_s,intensity,triggers,note\r\n");
+}
+
+TEST_CASE("report JSON matches the golden file (tests/golden/report.json)") {
+    const auto out = api::report(fixture_text("report-journal.json"), "2026-03-31", "json");
+    REQUIRE_FALSE(out.error);
+    const std::string golden_path = test_files::source("tests/golden/report.json");
+    if (std::getenv("TWITCHCHECK_UPDATE_GOLDEN")) std::ofstream(golden_path, std::ios::binary) << out.text;
+    CHECK(out.text == test_files::read(golden_path));
+}
+
+TEST_CASE("report JSON: keys in the documented order, latest check by instant with ties by array order") {
+    const Json report = twitchcheck::parse_json(api::report(fixture_text("report-journal.json"), "2026-03-31", "json").text);
+    std::vector<std::string> keys;
+    for (auto it = report.begin(); it != report.end(); ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"schema", "today", "latest_check", "onset", "regions", "groups", "spreading",
+                                           "weekly_counts", "trend", "asymmetry", "time_of_day", "linked_factors",
+                                           "plan", "notes", "disclaimer"});
+    CHECK(report["schema"] == "twitchcheck.report/1");
+    // Two assessments at the same instant (08:00 UTC): the later in the array wins. Its
+    // stored input no longer validates, so the stored level is shown with a note.
+    const Json& check = report["latest_check"];
+    CHECK(check["at"] == "2026-03-30T10:00:00+02:00");
+    CHECK(check["recomputed"] == false);
+    CHECK(check["level"] == "consult");
+    CHECK(check["fired"] == Json::array());
+    CHECK(check["note"].get<std::string>().find("could not be worked out again") != std::string::npos);
+    // The person's notes are flagged as theirs, newest first.
+    REQUIRE(report["notes"].size() == 6);
+    for (const auto& note : report["notes"]) CHECK(note["written_by"] == "person");
+    CHECK(report["notes"][0]["text"] == "@home, fine");
+    CHECK(report["disclaimer"].get<std::string>().find("not a diagnosis") != std::string::npos);
+}
+
+TEST_CASE("report JSON: a stored input that validates is re-run through the checker for its fired rules") {
+    Json doc = twitchcheck::parse_json(fixture_text("report-journal.json"));
+    doc["assessments"].erase(2);
+    const Json report = twitchcheck::parse_json(api::report(doc.dump(), "2026-03-31", "json").text);
+    const Json& check = report["latest_check"];
+    CHECK(check["at"] == "2026-03-30T09:00:00+01:00");
+    CHECK(check["recomputed"] == true);
+    const Json expected = twitchcheck::check(doc["assessments"][1]["input"]);
+    CHECK(check["level"] == expected["level"]);
+    CHECK(check["fired"] == expected["fired"]);
+    CHECK(check["checklist"] == expected["checklist"]);
+    CHECK(check["rules_version"] == expected["rules_version"]);
+    CHECK(check["stored_level"] == "monitor");
+    CHECK(check["note"] == nullptr);
+    CHECK_FALSE(check["fired"].empty());
+}
+
+TEST_CASE("report JSON of an empty journal: nulls and empty lists, no latest check") {
+    const auto out = api::report(R"({"schema": "twitchcheck.journal/1", "episodes": [], "days": []})", "2026-05-10", "json");
+    const Json report = twitchcheck::parse_json(out.text);
+    CHECK(report["latest_check"] == nullptr);
+    CHECK(report["onset"]["first_date"] == nullptr);
+    CHECK(report["weekly_counts"] == Json::array());
+    CHECK(report["regions"] == Json::array());
+    CHECK(report["plan"] == nullptr);
+    CHECK(report["notes"] == Json::array());
+}
+
+TEST_CASE("report JSON: weekly counts are 7-day windows ending today, oldest first") {
+    const auto out = api::report(fixture_text("report-journal.json"), "2026-03-31", "json");
+    const Json weeks = twitchcheck::parse_json(out.text)["weekly_counts"];
+    REQUIRE(weeks.size() == 5);
+    CHECK(weeks[0] == Json{{"from", "2026-02-25"}, {"to", "2026-03-03"}, {"count", 3}});
+    CHECK(weeks[4]["to"] == "2026-03-31");
+    int total = 0;
+    for (const auto& w : weeks) total += w["count"].get<int>();
+    CHECK(total == 24);
+}
+
+TEST_CASE("HTML: self-contained, no script, SVG body map and chart, the not-a-diagnosis line") {
+    const auto out = api::report(fixture_text("report-journal.json"), "2026-03-31", "html");
+    REQUIRE_FALSE(out.error);
+    const std::string& html = out.text;
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<link") == std::string::npos);
+    CHECK(html.find("src=\"http") == std::string::npos);
+    CHECK(html.find("url(") == std::string::npos);
+    CHECK(count_of(html, "<svg") == 2);
+    CHECK(html.find("This report is not a diagnosis.") != std::string::npos);
+    CHECK(html.find("<style>") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    // Linked factors are "linked with", never "caused by".
+    CHECK(html.find("linked with") != std::string::npos);
+    CHECK(html.find("caused by") == std::string::npos);
+    CHECK(html.find("could not be worked out again") != std::string::npos);
+    CHECK(html.find("in the person's own words") != std::string::npos);
+}
+
+TEST_CASE("HTML: the person's notes are escaped, never markup") {
+    const std::string attack = "<img src=x onerror=alert(1)>";
+    const auto out = api::report(journal_with_notes({attack, "Tom & \"Jerry\" 'x'</blockquote><script>"}), "2026-05-10", "html");
+    REQUIRE_FALSE(out.error);
+    CHECK(out.text.find("<img") == std::string::npos);
+    CHECK(out.text.find("<script") == std::string::npos);
+    CHECK(out.text.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(out.text.find("Tom &amp; &quot;Jerry&quot; &#39;x&#39;&lt;/blockquote&gt;&lt;script&gt;") != std::string::npos);
+    CHECK(twitchcheck::html_escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+}
+
+TEST_CASE("HTML stays one page: at most 8 notes, each cut to 300 characters, at most 26 weeks charted") {
+    std::vector<std::string> notes(12, std::string(1000, 'w'));
+    const auto out = api::report(journal_with_notes(notes), "2026-05-10", "html");
+    CHECK(count_of(out.text, "<blockquote") == 8);
+    CHECK(out.text.find("4 older notes are not shown here") != std::string::npos);
+    CHECK(out.text.find(std::string(300, 'w') + "&hellip; (shortened)") != std::string::npos);
+    CHECK(out.text.find(std::string(301, 'w')) == std::string::npos);
+
+    Json doc = Json{{"schema", "twitchcheck.journal/1"}, {"episodes", Json::array()}, {"days", Json::array()}};
+    doc["episodes"].push_back(Json{{"id", "a"}, {"at", "2020-01-01T10:00:00Z"}, {"region", "calf"}, {"side", "left"}});
+    const std::string html = api::report(doc.dump(), "2026-05-10", "html").text;
+    CHECK(count_of(html, "<rect class=\"bar\"") == 26);
+}
+
+TEST_CASE("report format must be json, html or csv") {
+    const auto out = api::report(R"({"schema": "twitchcheck.journal/1", "episodes": [], "days": []})", "2026-05-10", "pdf");
+    REQUIRE(out.error);
+    CHECK(out.error->path == "format");
+}
+
+TEST_CASE("JSON backup round trip is lossless: parse, validate, write gives back the same document") {
+    std::vector<std::string> texts{fixture_text("report-journal.json"), fixture_text("journal-v0-migrated.json")};
+    for (const auto& file : test_files::list(test_files::shared("journal-examples"), ".json")) {
+        if (file.find("bad-journals") != std::string::npos) continue;
+        texts.push_back(twitchcheck::parse_json(test_files::read(file))["journal"].dump());
+    }
+    // Unusual but valid: keys in another order, escapes, non-ASCII, floats, deep input.
+    texts.push_back(R"({"days": [{"sleep_h": 7.0, "date": "2026-01-01", "stress": 0}, {"date": "2026-01-02", "sleep_h": 6.25}],
+        "episodes": [{"side": "both", "note": "\u00e9\u2603 \ud83d\ude00 \"q\" \\ \n\t", "region": "tongue",
+                      "at": "2026-01-01T23:59:59-03:30", "id": "\u0000x", "triggers": []}],
+        "assessments": [{"rules_version": "", "level": "self_care", "input": {"z": [1.5, -0.0, 1e-7, {"a": [[[]]]}], "a": null},
+                         "at": "2026-01-02T00:00:00Z"}],
+        "plan": {}, "schema": "twitchcheck.journal/1"})");
+    for (const auto& text : texts) {
+        const Json original = twitchcheck::parse_json(text);
+        const twitchcheck::Journal journal = twitchcheck::read_journal(text);
+        const std::string written = twitchcheck::to_text(journal.document);
+        CHECK(written == twitchcheck::to_text(original));
+        CHECK(twitchcheck::parse_json(written) == original);
+        // And again: importing the backup gives the same backup.
+        CHECK(twitchcheck::to_text(twitchcheck::read_journal(written).document) == written);
+    }
+}
