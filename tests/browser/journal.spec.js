@@ -339,6 +339,23 @@ test.describe('privacy and storage page', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('twitchcheck.') && k !== 'twitchcheck.pointer' && k !== 'twitchcheck.meta'))).toEqual([]);
   });
 
+  test('delete everything works from the keyboard, and focus lands on each next step', async ({ page }) => {
+    const { journal } = example('05-falling-with-plan');
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/settings', 'Privacy and storage');
+    await page.getByRole('button', { name: 'Delete everything…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Yes, delete everything' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Keep my journal' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Delete everything…' })).toBeFocused();
+    expect(await stored(page)).toBeNull();
+  });
+
   test('a backup reminder shows when the last backup is more than 14 days old', async ({ page }) => {
     await page.clock.setFixedTime(new Date('2026-12-06T12:00:00+01:00'));
     const { journal } = example('05-falling-with-plan');

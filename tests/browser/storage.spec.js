@@ -100,8 +100,11 @@ test('unreadable text is kept aside, offered as a download, and replaced only wh
   await expect(page.locator('.tc-error')).toHaveText('Nothing can be saved until the problem at the top of the page is solved.');
   expect(await page.evaluate(() => localStorage.getItem('twitchcheck.doc.1.seed'))).toBe(garbage);
 
-  await page.getByRole('button', { name: 'Start a new journal' }).click();
-  await page.getByRole('button', { name: 'Yes, start a new journal' }).click();
+  // By keyboard: the second, explicit button takes the focus.
+  await page.getByRole('button', { name: 'Start a new journal' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Yes, start a new journal' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Your saved journal could not be read' })).toHaveCount(0);
   // The place chosen before is still chosen: nothing typed was lost.
   await page.getByRole('button', { name: 'Save twitch' }).click();
