@@ -265,24 +265,25 @@ constexpr std::string_view kStyle = R"(
 :root{--ink:#1a1a1a;--muted:#555;--line:#bbb;--accent:#1f5fa8;--soft:#e8eef6;--warn:#fff4d6}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:190mm;padding:8mm;color:var(--ink);background:#fff;
-font:10pt/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-h1{font-size:15pt;margin:0 0 2mm}h2{font-size:11pt;margin:3mm 0 1mm;color:var(--accent)}
+font:9.5pt/1.25 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+h1{font-size:14pt;margin:0 0 1mm}h2{font-size:10.5pt;margin:2.5mm 0 .8mm;color:var(--accent)}
 p{margin:0 0 1.5mm}ul{margin:0 0 1.5mm;padding-left:5mm}li{margin:0 0 .8mm}
 .muted,.small{color:var(--muted);font-size:8pt}
 .notice{background:var(--warn);border:1px solid #e0c060;padding:1.5mm 2.5mm;border-radius:2mm}
-.cols{display:grid;grid-template-columns:46mm 1fr;gap:4mm;align-items:start}
-.map{width:46mm;height:auto}.chart{width:100%;height:auto;max-height:40mm}
+.cols{display:grid;grid-template-columns:34mm 1fr;gap:4mm;align-items:start}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:3mm;align-items:start}
+.map{width:34mm;height:auto}.chart{width:100%;height:auto;max-height:34mm}
 .body{fill:#e4e4e4;stroke:#999;stroke-width:.6}
 .spot circle{fill:var(--accent)}.spot text{fill:#fff;font-size:7.5px;font-weight:bold}
 .bar{fill:var(--accent)}.axis{stroke:var(--line)}svg text.small{font-size:7px;fill:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:0 0 1.5mm}
-th,td{border-bottom:1px solid var(--line);padding:.6mm 1.5mm;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:.4mm 1.5mm;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right}
 .level{font-weight:bold}
-blockquote{margin:0 0 1.5mm;padding:1mm 2.5mm;border-left:1mm solid var(--accent);background:var(--soft)}
+blockquote{margin:0 0 1mm;padding:.6mm 2.5mm;border-left:1mm solid var(--accent);background:var(--soft)}
 blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
-@page{margin:10mm}
-@media print{body{padding:0;max-width:none}section{break-inside:avoid}}
+@page{margin:9mm}
+@media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}}
 )";
 
 std::string plan_section(const Json& plan) {
@@ -290,17 +291,18 @@ std::string plan_section(const Json& plan) {
     if (plan.is_null()) return out + "<p>No self-care plan has been started.</p></section>";
     const Json& kept = plan["adherence"];
     out += "<p>Started " + esc(plan["started"]) + ". This is week " + esc(plan["week"]) + " of the plan.</p>";
-    out += "<table><thead><tr><th>Step, last 7 days</th><th class=\"n\">Days kept</th></tr></thead><tbody>";
+    out += "<table><thead><tr><th>Days kept (last 7)</th>";
     const std::array<std::pair<const char*, const char*>, 5> steps{{
-        {"caffeine", "200 mg of caffeine or less"},
-        {"water", "2 litres of water or more"},
-        {"sleep", "7 to 9 hours of sleep"},
-        {"relaxation", "10 minutes or more of relaxing"},
-        {"tracking", "Wrote in the journal"},
+        {"caffeine", "caffeine 200 mg or less"},
+        {"water", "2 litres of water"},
+        {"sleep", "sleep 7 to 9 h"},
+        {"relaxation", "relax 10 min"},
+        {"tracking", "journal"},
     }};
-    for (const auto& [key, words] : steps)
-        out += std::string("<tr><td>") + words + "</td><td class=\"n\">" + esc(kept[key]) + " of 7</td></tr>";
-    out += "</tbody></table>";
+    for (const auto& step : steps) out += std::string("<th>") + step.second + "</th>";
+    out += "</tr></thead><tbody><tr><td></td>";
+    for (const auto& step : steps) out += "<td>" + esc(kept[step.first]) + " of 7</td>";
+    out += "</tr></tbody></table>";
     out += "<p>Twitches a day: " + one_decimal(plan["baseline_rate"].get<double>()) +
            " in the week before the plan, " + one_decimal(plan["recent_rate"].get<double>()) +
            " in the last 7 days. ";
@@ -440,9 +442,7 @@ std::string report_html(const Json& report) {
          "</style>\n</head>\n<body>\n";
     h += "<header><h1>Muscle twitch report</h1><p class=\"muted\">Made on " + esc(report["today"]) +
          " by twitchcheck from the person's own twitch journal.</p></header>\n";
-    h += "<p class=\"notice\"><strong>This report is not a diagnosis.</strong> " +
-         html_escape("It shows what the person wrote down and what the checker said. Only a doctor can decide "
-                     "what the twitches mean.") + "</p>\n";
+    h += "<p class=\"notice\">" + esc(report["disclaimer"]) + "</p>\n";
 
     // Latest check.
     const Json& check = report["latest_check"];
@@ -505,7 +505,7 @@ std::string report_html(const Json& report) {
              esc(s["midline"]) + "</td><td class=\"n\">" + esc(r["count"]) + "</td></tr>";
     }
     h += "</tbody></table>";
-    h += weekly_chart(report["weekly_counts"]);
+    h += "<div class=\"pair\"><div>" + weekly_chart(report["weekly_counts"]) + "</div><div>";
     const Json& trend = report["trend"];
     const std::string trend_value = trend["value"].get<std::string>();
     h += "<p>Trend: ";
@@ -522,7 +522,7 @@ std::string report_html(const Json& report) {
     h += " Time of day: " + esc(times["night"]) + " at night (0&ndash;5 h), " + esc(times["morning"]) +
          " in the morning (6&ndash;11 h), " + esc(times["afternoon"]) + " in the afternoon (12&ndash;17 h), " +
          esc(times["evening"]) + " in the evening (18&ndash;23 h).</p>";
-    h += "</div></div></section>\n";
+    h += "</div></div></div></div></section>\n";
 
     // Linked factors.
     h += "<section><h2>Linked factors</h2>";
@@ -530,8 +530,19 @@ std::string report_html(const Json& report) {
         h += "<p>No factor can be compared yet. This needs at least 3 days with and 3 days without it, and 5 "
              "twitches.</p>";
     } else {
+        // Likely and possible links one per line; factors with no clear link in one line.
+        std::string unclear;
         h += "<ul>";
-        for (const Json& f : report["linked_factors"]) h += "<li>" + esc(f["words"]) + "</li>";
+        for (const Json& f : report["linked_factors"]) {
+            if (f["strength"] != "none") {
+                h += "<li>" + esc(f["words"]) + "</li>";
+                continue;
+            }
+            auto factor = parse_name<Factor>(kFactorNames, f["factor"].get<std::string>());
+            unclear += (unclear.empty() ? "" : "; ") + html_escape(kFactorDays[at(*factor)]) + " (" +
+                       one_decimal(f["rate_ratio"].get<double>()) + " times)";
+        }
+        if (!unclear.empty()) h += "<li>No clear link with " + unclear + ".</li>";
         h += "</ul><p class=\"muted\">A link means the two happened together. It does not show that one caused "
              "the other.</p>";
     }
@@ -552,15 +563,15 @@ std::string report_html(const Json& report) {
             bool cut = false;
             const std::string text = truncated(notes[i]["text"].get<std::string>(), kNoteLength, cut);
             h += "<blockquote class=\"own-words\"><p>" + html_escape(text) + (cut ? "&hellip; (shortened)" : "") +
-                 "</p><p class=\"small\">" + esc(notes[i]["at"]) + ", " + esc(notes[i]["region"]) + " (" +
-                 esc(notes[i]["side"]) + ")</p></blockquote>";
+                 " <span class=\"small\">&mdash; " + esc(notes[i]["at"]) + ", " + esc(notes[i]["region"]) + " (" +
+                 esc(notes[i]["side"]) + ")</span></p></blockquote>";
         }
         if (notes.size() > kNotesShown)
             h += "<p class=\"muted\">" + std::to_string(notes.size() - kNotesShown) +
                  " older notes are not shown here; they are in the JSON report.</p>";
     }
     h += "</section>\n";
-    h += "<footer><p class=\"small\">" + esc(report["disclaimer"]) + "</p></footer>\n</body>\n</html>\n";
+    h += "</body>\n</html>\n";
     return h;
 }
 
