@@ -73,4 +73,14 @@ async function expectNoAxeViolations(page, label, include) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-module.exports = { test, expect, vignette, expectNoAxeViolations, sharedDir };
+// axe-core inside one frame's own document, e.g. a cross-origin iframe (AxeBuilder does
+// not reach into frames of another origin: axe only talks to same-origin frames).
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+async function expectNoAxeViolationsInFrame(frame, label) {
+  if (!(await frame.evaluate(() => typeof window.axe === "object"))) await frame.evaluate(axeSource);
+  const violations = await frame.evaluate(async () => (await window.axe.run(document)).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`));
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+module.exports = { test, expect, vignette, expectNoAxeViolations, expectNoAxeViolationsInFrame, sharedDir };

@@ -1,0 +1,274 @@
+// The embeddable widget on the demo host page (a pretend health article with a hostile
+// stylesheet), with the widget's files on ANOTHER origin, both ways: <twitch-check> and
+// the iframe. Checks the flow, the privacy contract (no storage, no other origins, the
+// host hears only what share-result allows), CSS isolation, 280 px, and axe-core.
+const path = require("node:path");
+const { test: base, expect, vignette, expectNoAxeViolations, expectNoAxeViolationsInFrame } = require("./fixtures.js");
+const { loadMessages, CheckerDriver } = require("./checker-flow.js");
+const { serveWithCors } = require("./cors-server.js");
+
+const siteDir = path.resolve(__dirname, "../..", process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
+
+const test = base.extend({
+  widgetServer: [async ({}, use) => { // eslint-disable-line no-empty-pattern
+    const server = await serveWithCors(siteDir);
+    await use(server);
+    await server.close();
+  }, { scope: "worker" }],
+  widgetOrigin: async ({ widgetServer }, use) => use(widgetServer.origin),
+  allowedOrigins: async ({ widgetServer }, use) => use([widgetServer.origin]),
+
+  // Every write to web storage, IndexedDB, cookies or Cache Storage, in every frame,
+  // recorded from before any page script runs.
+  storageWrites: async ({ page }, use) => {
+    await page.addInitScript(() => {
+      const writes = [];
+      Object.defineProperty(window, "__storageWrites", { value: writes });
+      for (const name of ["setItem", "removeItem", "clear"]) {
+        const original = Storage.prototype[name];
+        Storage.prototype[name] = function (...args) { writes.push(`Storage.${name}`); return original.apply(this, args); };
+      }
+      for (const name of ["open", "deleteDatabase"]) {
+        const original = IDBFactory.prototype[name];
+        IDBFactory.prototype[name] = function (...args) { writes.push(`indexedDB.${name}`); return original.apply(this, args); };
+      }
+      const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+      Object.defineProperty(Document.prototype, "cookie", {
+        get() { return cookie.get.call(this); },
+        set(value) { writes.push("document.cookie"); cookie.set.call(this, value); },
+      });
+      if (self.caches) {
+        const open = CacheStorage.prototype.open;
+        CacheStorage.prototype.open = function (...args) { writes.push("caches.open"); return open.apply(this, args); };
+      }
+    });
+    await use(async () => {
+      const found = [];
+      for (const frame of page.frames()) {
+        const state = await frame.evaluate(async () => ({
+          writes: window.__storageWrites ?? ["(not instrumented)"],
+          local: localStorage.length,
+          session: sessionStorage.length,
+          databases: (await indexedDB.databases()).length,
+          cookie: document.cookie,
+        }));
+        found.push({ url: frame.url(), ...state });
+      }
+      return found;
+    });
+  },
+});
+
+let m;
+test.beforeAll(async () => { m = await loadMessages(); });
+
+const ways = {
+  element: (page) => page.locator("twitch-check"),
+  iframe: (page) => page.frameLocator('iframe[title="Muscle twitch checker"]').locator("body"),
+};
+
+async function openHost(page, widgetOrigin) {
+  await page.goto(`/demo/host.html?widget=${encodeURIComponent(`${widgetOrigin}/`)}`);
+  await expect(ways.element(page).getByRole("button", { name: m.widget.start })).toBeVisible();
+  await expect(ways.iframe(page).getByRole("heading", { name: m.where.title })).toBeVisible();
+}
+
+// The custom element opens on a small card; its button starts the same flow as the app.
+async function run(page, way, input, options = {}) {
+  const root = ways[way](page);
+  const driver = new CheckerDriver(page, m, { root, ...options });
+  if (way === "element") await driver.press(root.getByRole("button", { name: m.widget.start }));
+  await driver.complete(input);
+  return driver;
+}
+
+// What the host page hears: twitchcheck:result events and messages from the frame.
+async function listen(page) {
+  await page.evaluate(() => {
+    window.heard = { events: [], messages: [] };
+    addEventListener("twitchcheck:result", (event) => window.heard.events.push(event.detail));
+    addEventListener("message", (event) => window.heard.messages.push(event.data));
+  });
+}
+
+// Each frame's storage state, to compare with "nothing written anywhere".
+async function expectNothingStored(storageWrites) {
+  for (const frame of await storageWrites()) {
+    const origin = new URL(frame.url).origin;
+    expect({ ...frame, url: origin }, `storage seen from ${origin}`)
+      .toEqual({ url: origin, writes: [], local: 0, session: 0, databases: 0, cookie: "" });
+  }
+}
+
+for (const name of ["eyelid-few-days", "spreading-ten-days", "sudden-face-droop"]) {
+  const v = vignette(name);
+
+  test(`custom element across origins: ${name} shows its level, the host hears only {level, rules}, nothing is stored`, async ({ page, widgetOrigin, storageWrites, requests }) => {
+    await openHost(page, widgetOrigin);
+    await listen(page);
+    const root = ways.element(page);
+    const driver = await run(page, "element", v.input);
+    await expect(driver.verdict(v.expect.level)).toBeVisible();
+    await expect(root.getByRole("heading", { level: 4 })).toHaveCount(v.expect.fired.length);
+
+    const heard = await page.evaluate(() => window.heard.events);
+    expect(heard).toEqual([{ level: v.expect.level, rules: v.expect.fired }]);
+    await expectNothingStored(storageWrites);
+    // The module came from the widget's origin, not the host's.
+    expect(requests.filter((r) => /twitchcheck\.(js|wasm)$/.test(r)))
+      .toEqual([`GET ${widgetOrigin}/twitchcheck.js`, `GET ${widgetOrigin}/twitchcheck.wasm`]);
+  });
+
+  test(`iframe across origins: ${name} shows its level; the parent hears only its height; nothing is stored`, async ({ page, widgetOrigin, storageWrites }) => {
+    await openHost(page, widgetOrigin);
+    await listen(page);
+    const root = ways.iframe(page);
+    const driver = await run(page, "iframe", v.input);
+    await expect(driver.verdict(v.expect.level)).toBeVisible();
+    await expect(root.getByRole("heading", { level: 3 })).toHaveCount(v.expect.fired.length);
+
+    // The frame grows to fit the result, with no scrollbar of its own.
+    const contentHeight = await root.evaluate(() => document.documentElement.scrollHeight);
+    await expect.poll(() => page.locator("iframe").evaluate((frame) => frame.clientHeight)).toBe(contentHeight);
+    const messages = await page.evaluate(() => window.heard.messages);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(Object.keys(message)).toEqual(["type", "height"]);
+      expect(message.type).toBe("twitchcheck:height");
+      expect(Number.isInteger(message.height)).toBe(true);
+    }
+    expect(await page.evaluate(() => window.heard.events)).toEqual([]);
+    await expectNothingStored(storageWrites);
+  });
+}
+
+test("without share-result the host page hears nothing about the result", async ({ page, widgetOrigin }) => {
+  await openHost(page, widgetOrigin);
+  await page.locator("twitch-check").evaluate((element) => element.removeAttribute("share-result"));
+  await listen(page);
+  const v = vignette("weakness-family");
+  const driver = await run(page, "element", v.input);
+  await expect(driver.verdict(v.expect.level)).toBeVisible();
+  expect(await page.evaluate(() => window.heard)).toEqual({ events: [], messages: expect.any(Array) });
+  expect((await page.evaluate(() => window.heard.messages)).every((msg) => msg.type === "twitchcheck:height")).toBe(true);
+});
+
+test("a keyboard alone can finish the check inside the custom element", async ({ page, widgetOrigin }) => {
+  await openHost(page, widgetOrigin);
+  const v = vignette("sudden-face-droop");
+  const driver = await run(page, "element", v.input, { keyboard: true });
+  await expect(driver.verdict("emergency")).toBeVisible();
+  await expect(ways.element(page).getByRole("heading", { name: m.result.title })).toBeFocused();
+});
+
+test("until the person touches the widget, the host page pays only for the small card", async ({ page, widgetOrigin, requests }) => {
+  // (The iframe way is left out here: it is a page of its own.)
+  await page.route("**/embed.html*", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>x</title>" }));
+  await page.goto(`/demo/host.html?widget=${encodeURIComponent(`${widgetOrigin}/`)}`);
+  const start = ways.element(page).getByRole("button", { name: m.widget.start });
+  await expect(start).toBeVisible();
+  await page.waitForTimeout(500);
+  const flowFiles = /\/(app\/checker\.js|app\/engine\.js|twitchcheck\.js|twitchcheck\.wasm)$/;
+  expect(requests.filter((r) => flowFiles.test(r))).toEqual([]);
+  await start.click();
+  await expect(ways.element(page).getByRole("heading", { name: m.where.title })).toBeFocused();
+  await expect.poll(() => requests.filter((r) => flowFiles.test(r)).sort()).toEqual([
+    `GET ${widgetOrigin}/app/checker.js`, `GET ${widgetOrigin}/app/engine.js`,
+    `GET ${widgetOrigin}/twitchcheck.js`, `GET ${widgetOrigin}/twitchcheck.wasm`,
+  ]);
+});
+
+// Computed styles of the host's own elements, to compare with and without the widget.
+const hostStyles = (page) => page.evaluate(() => {
+  const props = ["font-size", "font-family", "line-height", "color", "background-color", "margin-top", "display",
+    "letter-spacing", "text-transform", "color-scheme", "box-sizing"];
+  return [...document.querySelectorAll("html, body, header, main, article, h1, h2, p, footer, .widget-slot")]
+    .map((el) => `${el.tagName}.${el.className}: ${props.map((p) => getComputedStyle(el).getPropertyValue(p)).join(" | ")}`);
+});
+
+test("the host's hostile CSS does not reach the widget, and the widget's CSS does not change the host", async ({ page, widgetOrigin }) => {
+  // The host page alone: the widget script answers with nothing.
+  await page.route("**/widget.js", (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
+  await page.route("**/embed.html*", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>x</title>" }));
+  await page.goto(`/demo/host.html?widget=${encodeURIComponent(`${widgetOrigin}/`)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const alone = await hostStyles(page);
+  await page.unrouteAll();
+
+  await openHost(page, widgetOrigin);
+  for (const way of Object.keys(ways)) await run(page, way, vignette("sudden-face-droop").input);
+  expect(await hostStyles(page)).toEqual(alone);
+
+  // Inside, the reader's default size and the widget's own look, whatever `*` says outside.
+  for (const way of Object.values(ways)) {
+    const text = way(page).getByText(m.levels.emergency.detail, { exact: true });
+    const look = await text.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { family: s.fontFamily, transform: s.textTransform, spacing: s.letterSpacing };
+    });
+    expect(look.transform).toBe("none");
+    expect(look.spacing).toBe("normal");
+    expect(look.family).not.toMatch(/Georgia/);
+    const button = way(page).getByRole("button", { name: m.result.change });
+    const buttonLook = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(buttonLook).toBe("rgb(11, 92, 173)"); // the widget's accent, not the host's hotpink
+  }
+  const size = await ways.element(page).getByText(m.result.whyIntro).evaluate((el) => getComputedStyle(el).fontSize);
+  expect(size).toBe("16px");
+});
+
+test("at 280 px wide both ways fit without sideways scrolling", async ({ page, widgetOrigin }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openHost(page, widgetOrigin);
+  await page.evaluate(() => {
+    document.querySelector("twitch-check").style.width = "280px";
+    document.querySelector("iframe").style.width = "280px";
+  });
+  const overflow = async () => ({
+    element: await page.locator("twitch-check").evaluate((el) => {
+      const frame = el.shadowRoot.querySelector(".tc-widget");
+      return frame.scrollWidth - frame.clientWidth;
+    }),
+    iframe: await ways.iframe(page).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  });
+  expect(await overflow()).toEqual({ element: 0, iframe: 0 });
+  const v = vignette("spreading-ten-days");
+  for (const way of Object.keys(ways)) {
+    await run(page, way, v.input, {
+      onStep: async () => expect(await overflow()).toEqual({ element: 0, iframe: 0 }),
+    });
+  }
+  expect(await overflow()).toEqual({ element: 0, iframe: 0 });
+});
+
+test("theme and accent attributes restyle the widget", async ({ page, widgetOrigin }) => {
+  await openHost(page, widgetOrigin);
+  const element = page.locator("twitch-check");
+  const frameLook = () => element.evaluate((el) => {
+    const frame = el.shadowRoot.querySelector(".tc-widget");
+    const next = el.shadowRoot.querySelector("button.tc-primary");
+    return { background: getComputedStyle(frame).backgroundColor, button: getComputedStyle(next).backgroundColor, text: getComputedStyle(next).color };
+  });
+  expect(await frameLook()).toEqual({ background: "rgb(255, 255, 255)", button: "rgb(11, 92, 173)", text: "rgb(255, 255, 255)" });
+  await element.evaluate((el) => { el.setAttribute("theme", "dark"); el.setAttribute("accent", "#ffd54f"); });
+  expect(await frameLook()).toEqual({ background: "rgb(21, 24, 28)", button: "rgb(255, 213, 79)", text: "rgb(0, 0, 0)" });
+  await element.evaluate((el) => el.setAttribute("accent", "url(javascript:alert(1))"));
+  expect((await frameLook()).button).toBe("rgb(140, 193, 255)"); // not a colour: the dark theme's own accent
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe-core finds no violations inside the widget, both ways, on every step, ${scheme} colours`, async ({ page, widgetOrigin }) => {
+    test.setTimeout(600_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await openHost(page, widgetOrigin);
+    const v = vignette("sudden-face-droop");
+    await expectNoAxeViolations(page, `element: start card (${scheme})`, "twitch-check");
+    await run(page, "element", v.input, {
+      onStep: (step) => expectNoAxeViolations(page, `element: ${step} (${scheme})`, "twitch-check"),
+    });
+    const frame = page.frames().find((f) => f.url().startsWith(`${widgetOrigin}/embed.html`));
+    await run(page, "iframe", v.input, {
+      onStep: (step) => expectNoAxeViolationsInFrame(frame, `iframe: ${step} (${scheme})`),
+    });
+  });
+}
