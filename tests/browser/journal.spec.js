@@ -304,6 +304,12 @@ test.describe('report, backup and import', () => {
     await page.getByLabel('Choose a backup file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: /);
     expect(await stored(page)).toEqual(journal);
+
+    // The prototype's format: the engine reads it, but this app cannot store it converted.
+    const prototype = { schema: 'twitchcheck.journal/0', twitches: [{ id: 't1', at: '2025-03-01T08:00:00+01:00', region: 'calf', side: 'left' }], daily: [] };
+    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(prototype)) });
+    await expect(page.locator('.tc-error')).toHaveText('This file cannot be used, and nothing was changed. The problem: schema: is twitchcheck.journal/0, an early format this version cannot convert yet');
+    expect(await stored(page)).toEqual(journal);
   });
 
   test('a good backup replaces the journal only after the person says so', async ({ page }) => {
