@@ -200,7 +200,7 @@ export const messages = {
     because: "Based on:",
     source: "Where this comes from: {source}",
     generalSafety: "general safety advice",
-    checklist: "{count} of 6 warning signs from the checklist are true for you.",
+    checklist: "Warning signs from the checklist that fit you: {count} of 6.",
     unansweredTitle: "Answering these could change the result",
     unansweredIntro: "You skipped these questions. A “yes” to any of them would make the result more urgent.",
     answerThis: "Answer: {question}",
