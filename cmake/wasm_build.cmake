@@ -3,16 +3,19 @@
 include(ExternalProject)
 find_program(NODE_EXECUTABLE node REQUIRED)
 set(TWITCHCHECK_WASM_BINARY_DIR "${CMAKE_BINARY_DIR}/wasm")
+# Emscripten's JS tools need Debian's node modules (acorn) on NODE_PATH.
+set(emscripten_env ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
 ExternalProject_Add(twitchcheck_wasm
   SOURCE_DIR "${CMAKE_SOURCE_DIR}"
   BINARY_DIR "${TWITCHCHECK_WASM_BINARY_DIR}"
-  CMAKE_GENERATOR Ninja
-  CMAKE_ARGS
+  CONFIGURE_COMMAND ${emscripten_env} ${CMAKE_COMMAND} -G Ninja
+    -S "${CMAKE_SOURCE_DIR}" -B "${TWITCHCHECK_WASM_BINARY_DIR}"
     -DCMAKE_TOOLCHAIN_FILE=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
     -DCMAKE_BUILD_TYPE=Release
     -DCMAKE_CROSSCOMPILING_EMULATOR=${NODE_EXECUTABLE}
     -DTWITCHCHECK_SHARED_DIR=${TWITCHCHECK_SHARED_DIR}
     -DTWITCHCHECK_SITE_DIR=${CMAKE_BINARY_DIR}/site
+  BUILD_COMMAND ${emscripten_env} ${CMAKE_COMMAND} --build "${TWITCHCHECK_WASM_BINARY_DIR}"
   BUILD_ALWAYS ON
   INSTALL_COMMAND ""
   USES_TERMINAL_BUILD ON)

@@ -1,13 +1,15 @@
 // The checker's half of the api door (journal_api.cpp holds the journal's half).
 #include "twitchcheck/api.hpp"
 #include "twitchcheck/checker.hpp"
+#include "twitchcheck/json_reader.hpp"
 
 namespace twitchcheck::api {
 
 Output assess(std::string_view assessment_json) {
     return guarded([&] {
         const RuleSet& rules = builtin_rules();
-        return result_text(rules, evaluate(rules, parse_assessment(parse_json(assessment_json))));
+        // An assessment is at most 3 levels deep; anything deeper is invalid anyway.
+        return result_text(rules, evaluate(rules, parse_assessment(parse_json_bounded(assessment_json, 8))));
     });
 }
 
@@ -23,7 +25,7 @@ std::string rules_text() { return std::string(builtin_rules_text()); }
 
 Output check_rules(std::string_view rules_json) {
     return guarded([&] {
-        RuleSet rules = load_rules(rules_json);
+        RuleSet rules = load_rules(rules_json);  // load_rules bounds the nesting it reads
         auto failures = run_examples(rules);
         if (!failures.empty()) throw InputError(failures.front().path, failures.front().message);
         return to_text(Json{{"ok", true},

@@ -2,6 +2,7 @@
 // fails any check is refused whole, with the rule and field named.
 #include "twitchcheck/checker.hpp"
 #include "rule_facts.hpp"
+#include "twitchcheck/json_reader.hpp"
 
 #include <set>
 #include <string>
@@ -168,7 +169,7 @@ struct Compiler {
 }  // namespace
 
 RuleSet load_rules(std::string_view text) {
-    Json doc = parse_json(text);
+    Json doc = parse_json_bounded(text, 64);
     if (!doc.is_object()) throw InputError("", "expected a rule file object");
     const Place root{"", ""};
     only_keys(doc, {"schema", "version", "disclaimer", "checklist", "rules", "advice", "examples"}, root);

@@ -118,3 +118,12 @@ TEST_CASE("a 10 MB string is refused without echoing it and the next call still 
     CHECK(error_of(with(R"("triggers": [")" + big + R"("])")).first == "triggers[0]");
     CHECK_FALSE(twitchcheck::api::assess(with("")).error);
 }
+
+TEST_CASE("a deep value followed by more keys is refused without copying it recursively") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK(error_of(R"({"schema": "twitchcheck.assessment/1", "duration_days": 3, "regions": )" + deep +
+                   R"(, "a": 1, "b": 2, "c": 3, "d": 4})") ==
+          std::pair<std::string, std::string>{"regions[0]", "expected an object with a region and a side"});
+    CHECK(error_of(R"({"x": )" + deep + R"(, "a": 1, "b": 2, "c": 3})") ==
+          std::pair<std::string, std::string>{"schema", "is required"});
+}

@@ -1,6 +1,9 @@
 // The checker through the WebAssembly module and the native CLI: same bytes, same errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { loadModule, cli, sharedJsonFiles } from './module_support.mjs';
 
 const module = await loadModule();
@@ -24,10 +27,14 @@ test('every vignette gives its expected result in wasm, byte for byte the same a
 });
 
 test('the CLI reads an assessment from a file as well as from standard input', () => {
-  const { path, json } = vignettes[0];
-  const fromFile = cli(['assess', path]);
+  const { json } = vignettes[0];
+  const dir = mkdtempSync(join(tmpdir(), 'assess-'));
+  const file = join(dir, 'assessment.json');
+  writeFileSync(file, JSON.stringify(json.input));
+  const fromFile = cli(['assess', file]);
   assert.equal(fromFile.status, 0);
   assert.equal(fromFile.stdout, module.assess(JSON.stringify(json.input)));
+  assert.equal(fromFile.stdout, cli(['assess'], JSON.stringify(json.input)).stdout);
 });
 
 const base = '{"schema": "twitchcheck.assessment/1", "duration_days": 3';
@@ -68,10 +75,7 @@ test('rulesVersion matches the version in the CLI\'s built-in rule file', () => 
   assert.match(module.rulesVersion(), /^\d{4}\.\d{2}\.\d{2}/);
 });
 
-test('rules --check accepts the built-in file and refuses a broken one naming rule and field', async () => {
-  const { writeFileSync, mkdtempSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
+test('rules --check accepts the built-in file and refuses a broken one naming rule and field', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rules-'));
   const good = JSON.parse(cli(['rules']).stdout);
   writeFileSync(join(dir, 'good.json'), JSON.stringify(good));
