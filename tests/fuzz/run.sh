@@ -28,6 +28,7 @@ export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 fuzzers="$build_dir/fuzzers"
 passed=0 failed=0 summary=()
+rm -rf "$fuzzers/artifacts"  # what is listed on failure is from this run only
 for t in "${targets[@]}"; do
   corpus="$fuzzers/corpus/$t" artifacts="$fuzzers/artifacts" log="$fuzzers/$t.log"
   mkdir -p "$corpus" "$artifacts"
