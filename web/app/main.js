@@ -53,10 +53,11 @@ document.querySelector(".app-tagline").textContent = m.app.tagline;
 buildNav();
 addEventListener("hashchange", route);
 route();
-// The app is here to check: start fetching the module while the person reads step one,
-// once the page has loaded, so the 380 KB download does not delay the first step's paint.
+// The checker needs the module only for its result, several steps away: start fetching
+// and compiling it when the person first interacts, so the 380 KB download and its
+// compile never hold up the first paint or the page's first input. Screens that need
+// the engine at once (the journal's) load it themselves.
 const warmEngine = () => warm().catch(() => {});
-if (document.readyState === "complete") warmEngine();
-else addEventListener("load", warmEngine, { once: true });
+for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, warmEngine, { once: true, capture: true });
 // Offline use and updates the person accepts (sw.js).
 watchForUpdates();
