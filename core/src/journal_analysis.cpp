@@ -224,6 +224,14 @@ Json suggested_assessment(const Analysis& a) {
     return out;
 }
 
+Json groups_json(const Analysis& a) {
+    Json groups = Json::array();
+    for (std::size_t g = 0; g < a.group_first.size(); ++g)
+        if (a.group_first[g])
+            groups.push_back(Json{{"group", kGroupNames[g]}, {"first_date", date_text(*a.group_first[g])}});
+    return groups;
+}
+
 Json analysis_json(const Analysis& a) {
     Json out = Json::object();
     out["episodes_total"] = a.episodes_total;
@@ -243,11 +251,7 @@ Json analysis_json(const Analysis& a) {
     }
     out["per_day"] = std::move(per_day);
 
-    Json groups = Json::array();
-    for (std::size_t g = 0; g < a.group_first.size(); ++g)
-        if (a.group_first[g])
-            groups.push_back(Json{{"group", kGroupNames[g]}, {"first_date", date_text(*a.group_first[g])}});
-    out["groups"] = std::move(groups);
+    out["groups"] = groups_json(a);
     out["spreading"] = a.spreading;
     out["persistent"] = a.persistent;
     out["trend"] = kTrendNames[at(a.trend)];

@@ -383,11 +383,7 @@ Json report_json(const Journal& journal, const Analysis& a) {
                                {"sides", std::move(by_side)}});
     }
     out["regions"] = std::move(regions);
-    Json groups = Json::array();
-    for (std::size_t g = 0; g < a.group_first.size(); ++g)
-        if (a.group_first[g])
-            groups.push_back(Json{{"group", kGroupNames[g]}, {"first_date", date_text(*a.group_first[g])}});
-    out["groups"] = std::move(groups);
+    out["groups"] = groups_json(a);
     out["spreading"] = a.spreading;
     out["weekly_counts"] = weekly_counts(a);
     out["trend"] = Json{{"value", kTrendNames[at(a.trend)]}, {"last_7_days", a.last_7}, {"previous_7_days", a.previous_7}};

@@ -52,6 +52,18 @@ std::uint16_t region_bit(const Json& value, const Place& at) {
     fail(at, "expected a body region name");
 }
 
+// The common head of a checklist item and a rule: an object with only `keys` and a
+// non-empty id used nowhere else in the file. Returns its place, named for messages.
+Place named_item(const Json& item, Place at, const std::string& kind, std::initializer_list<std::string_view> keys,
+                 std::set<std::string>& ids, std::string& id) {
+    if (!item.is_object()) fail(at, "expected a " + kind + " object");
+    id = text_field(item, "id", at);
+    at.owner = kind + " " + id;
+    only_keys(item, keys, at);
+    if (!ids.insert(id).second) fail({path_key(at.path, "id"), at.owner}, "this id is used twice");
+    return at;
+}
+
 struct Compiler {
     const std::vector<ChecklistItem>* checklist;  // items that conditions may name
     bool least_urgent = false;                    // may it use decreasing comparisons?
@@ -184,14 +196,9 @@ RuleSet load_rules(std::string_view text) {
     if (!checklist.is_array()) throw InputError("checklist", "expected a list");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < checklist.size(); ++i) {
-        Place at{path_index("checklist", i), ""};
         const Json& item = checklist[i];
-        if (!item.is_object()) fail(at, "expected a checklist item object");
         ChecklistItem ci;
-        ci.id = text_field(item, "id", at);
-        at.owner = "checklist item " + ci.id;
-        only_keys(item, {"id", "when"}, at);
-        if (!ids.insert(ci.id).second) fail({path_key(at.path, "id"), at.owner}, "this id is used twice");
+        const Place at = named_item(item, {path_index("checklist", i), ""}, "checklist item", {"id", "when"}, ids, ci.id);
         // Checklist items are built from the answers only, never from other items.
         ci.when = Compiler{nullptr, false}.compile(required(item, "when", at), {path_key(at.path, "when"), at.owner});
         set.checklist.push_back(std::move(ci));
@@ -204,14 +211,10 @@ RuleSet load_rules(std::string_view text) {
         if (r.is_object() && r.contains("level") && r["level"].is_string())
             if (auto l = parse_name<Level>(kLevelNames, r["level"].get<std::string>()); l && *l > least) least = *l;
     for (std::size_t i = 0; i < rules.size(); ++i) {
-        Place at{path_index("rules", i), ""};
         const Json& item = rules[i];
-        if (!item.is_object()) fail(at, "expected a rule object");
         Rule rule;
-        rule.id = text_field(item, "id", at);
-        at.owner = "rule " + rule.id;
-        only_keys(item, {"id", "level", "when", "cause", "action", "source"}, at);
-        if (!ids.insert(rule.id).second) fail({path_key(at.path, "id"), at.owner}, "this id is used twice");
+        const Place at = named_item(item, {path_index("rules", i), ""}, "rule",
+                                    {"id", "level", "when", "cause", "action", "source"}, ids, rule.id);
         const Json& level = required(item, "level", at);
         auto parsed = level.is_string() ? parse_name<Level>(kLevelNames, level.get<std::string>()) : std::nullopt;
         if (!parsed) fail({path_key(at.path, "level"), at.owner}, "expected a known level");

@@ -74,6 +74,9 @@ struct Analysis {
 Analysis analyze(const Journal& journal, DayNumber today);
 // The analysis facts document, keys in journal.md's order.
 Json analysis_json(const Analysis& analysis);
+// The `groups` list ({group, first_date} in checker.md's group order), shared by the
+// analysis and the report.
+Json groups_json(const Analysis& analysis);
 // The `suggested_assessment` object alone (a twitchcheck.assessment/1 document).
 Json suggested_assessment(const Analysis& analysis);
 
