@@ -1,8 +1,16 @@
-// The only Embind file: JSON text in, JSON text out, straight into core's api.
+// The only binding file: JSON text in, JSON text out, straight into core's api.
 // Nothing here decides anything; api:: catches every exception, so none reaches JS.
-#include <emscripten/bind.h>
-
+//
+// Two modules are built from it (wasm/CMakeLists.txt):
+// - twitchcheck.js/.wasm, the app's module: every function, through Embind;
+// - twitchcheck-checker.js/.wasm (TWITCHCHECK_CHECKER_MODULE), the widget's module:
+//   assess and rulesVersion only, as plain C exports that checker-post.js turns into the
+//   same two JavaScript functions. Embind's JavaScript runtime alone would take 6 KB
+//   gzip of the widget's 80 KB budget (docs/decisions.md).
 #include "twitchcheck/api.hpp"
+
+#ifndef TWITCHCHECK_CHECKER_MODULE
+#include <emscripten/bind.h>
 
 namespace {
 
@@ -27,3 +35,59 @@ EMSCRIPTEN_BINDINGS(twitchcheck) {
     emscripten::function("report", &report);
     emscripten::function("rulesVersion", &rules_version);
 }
+
+#else
+#include <emscripten/emscripten.h>
+
+namespace {
+
+std::string input;   // the text JavaScript writes for the next call
+std::string output;  // the last answer, read by JavaScript before the next call
+bool input_too_large = false;
+
+// Keeps `make()`'s text as the answer; out of memory even for that gives an empty text.
+template <class Make>
+const char* answer(Make&& make) noexcept {
+    try {
+        output = make();
+    } catch (...) {
+        output = std::string();
+    }
+    input = std::string();  // a large input is not kept between calls
+    return output.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+// Room for `size` bytes of UTF-8 (and a terminating zero); null when there is none.
+EMSCRIPTEN_KEEPALIVE char* tc_input(std::size_t size) noexcept {
+    try {
+        output = std::string();
+        input.assign(size + 1, '\0');
+        input.resize(size);
+        input_too_large = false;
+        return input.data();
+    } catch (...) {
+        input = std::string();
+        input_too_large = true;
+        return nullptr;
+    }
+}
+
+// assess() on the text tc_input made room for; the answer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* tc_assess() noexcept {
+    return answer([] {
+        return input_too_large
+                   ? twitchcheck::error_document({"", "the input is too large to read on this device"})
+                   : twitchcheck::api::assess(input).text;
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* tc_rules_version() noexcept {
+    return answer([] { return twitchcheck::api::rules_version(); });
+}
+
+}  // extern "C"
+#endif

@@ -1,4 +1,4 @@
-# Copies web/ (less the build files) and the module into SITE_DIR, then writes
+# Copies web/ (less the build files) and the modules into SITE_DIR, then writes
 # precache.js: the service worker's cache version and the list of files it precaches.
 file(REMOVE_RECURSE "${SITE_DIR}")
 file(MAKE_DIRECTORY "${SITE_DIR}")
@@ -13,15 +13,20 @@ foreach(rel ${sources})
 endforeach()
 file(COPY_FILE "${MODULE_JS}" "${SITE_DIR}/twitchcheck.js")
 file(COPY_FILE "${MODULE_WASM}" "${SITE_DIR}/twitchcheck.wasm")
+# The widget's smaller, checker-only module (wasm/CMakeLists.txt).
+file(COPY_FILE "${CHECKER_MODULE_JS}" "${SITE_DIR}/twitchcheck-checker.js")
+file(COPY_FILE "${CHECKER_MODULE_WASM}" "${SITE_DIR}/twitchcheck-checker.wasm")
 
-# The app precaches everything it serves except the demo host page, the embed-only files
-# and the service worker itself.
+# The app precaches everything it serves except the service worker itself, the demo host
+# page and what only embedding sites load (the widget's script, element, iframe page and
+# checker module): an app visitor does not download those.
 file(GLOB_RECURSE shipped RELATIVE "${SITE_DIR}" "${SITE_DIR}/*")
 list(SORT shipped)
 set(list "")
 set(hash_input "")
 foreach(rel ${shipped})
-  if(rel STREQUAL "sw.js" OR rel STREQUAL "precache.js" OR rel MATCHES "^demo/")
+  if(rel STREQUAL "sw.js" OR rel STREQUAL "precache.js" OR rel MATCHES "^(demo|widget)/"
+     OR rel MATCHES "^(widget\\.js|embed\\.html|twitchcheck-checker\\..*)$")
     continue()
   endif()
   file(SHA256 "${SITE_DIR}/${rel}" digest)

@@ -144,7 +144,7 @@ void JsonWriter::before_value() {
     }
     if (empty_.empty()) return;
     if (!empty_.back()) out_ += ',';
-    empty_.back() = false;
+    empty_.back() = 0;
     out_ += '\n';
     out_.append(empty_.size() * 2, ' ');
 }
@@ -152,7 +152,7 @@ void JsonWriter::before_value() {
 JsonWriter& JsonWriter::open(char bracket) {
     before_value();
     out_ += bracket;
-    empty_.push_back(true);
+    empty_.push_back(1);
     return *this;
 }
 
@@ -214,10 +214,13 @@ std::string JsonWriter::finish() {
     return text;
 }
 
+// Written directly (not through to_text): the checker-only module then carries no
+// number formatting, which it never needs.
 std::string error_document(const Error& error) {
-    Json doc = {{"schema", "twitchcheck.error/1"},
-                {"error", {{"path", error.path}, {"message", error.message}}}};
-    return to_text(doc);
+    JsonWriter w;
+    w.begin_object().key("schema").string("twitchcheck.error/1").key("error").begin_object();
+    w.key("path").string(error.path).key("message").string(error.message);
+    return w.end_object().end_object().finish();
 }
 
 std::string_view type_words(const Json& value) {

@@ -114,12 +114,13 @@ for (const name of ["eyelid-few-days", "spreading-ten-days", "sudden-face-droop"
     const heard = await page.evaluate(() => window.heard.events);
     expect(heard).toEqual([{ level: v.expect.level, rules: v.expect.fired }]);
     await expectNothingStored(storageWrites);
-    // The module came from the widget's origin, not the host's.
-    expect(requests.filter((r) => /twitchcheck\.(js|wasm)$/.test(r)))
-      .toEqual([`GET ${widgetOrigin}/twitchcheck.js`, `GET ${widgetOrigin}/twitchcheck.wasm`]);
+    // The checker-only module came from the widget's origin, not the host's, and the app's
+    // larger module was not loaded at all.
+    expect(requests.filter((r) => /twitchcheck(-checker)?\.(js|wasm)$/.test(r)))
+      .toEqual([`GET ${widgetOrigin}/twitchcheck-checker.js`, `GET ${widgetOrigin}/twitchcheck-checker.wasm`]);
   });
 
-  test(`iframe across origins: ${name} shows its level; the parent hears only its height; nothing is stored`, async ({ page, widgetOrigin, storageWrites }) => {
+  test(`iframe across origins: ${name} shows its level; the parent hears only its height; nothing is stored`, async ({ page, widgetOrigin, storageWrites, requests }) => {
     await openHost(page, widgetOrigin);
     await listen(page);
     const root = ways.iframe(page);
@@ -139,6 +140,9 @@ for (const name of ["eyelid-few-days", "spreading-ten-days", "sudden-face-droop"
     }
     expect(await page.evaluate(() => window.heard.events)).toEqual([]);
     await expectNothingStored(storageWrites);
+    // The frame, too, loads only the checker-only module.
+    expect(requests.filter((r) => /twitchcheck(-checker)?\.(js|wasm)$/.test(r)))
+      .toEqual([`GET ${widgetOrigin}/twitchcheck-checker.js`, `GET ${widgetOrigin}/twitchcheck-checker.wasm`]);
   });
 }
 
@@ -168,13 +172,13 @@ test("until the person touches the widget, the host page pays only for the small
   const start = ways.element(page).getByRole("button", { name: m.widget.start });
   await expect(start).toBeVisible();
   await page.waitForTimeout(500);
-  const flowFiles = /\/(app\/checker\.js|app\/engine\.js|twitchcheck\.js|twitchcheck\.wasm)$/;
+  const flowFiles = /\/(app\/checker\.js|app\/engine\.js|twitchcheck(-checker)?\.js|twitchcheck(-checker)?\.wasm)$/;
   expect(requests.filter((r) => flowFiles.test(r))).toEqual([]);
   await start.click();
   await expect(ways.element(page).getByRole("heading", { name: m.where.title })).toBeFocused();
   await expect.poll(() => requests.filter((r) => flowFiles.test(r)).sort()).toEqual([
     `GET ${widgetOrigin}/app/checker.js`, `GET ${widgetOrigin}/app/engine.js`,
-    `GET ${widgetOrigin}/twitchcheck.js`, `GET ${widgetOrigin}/twitchcheck.wasm`,
+    `GET ${widgetOrigin}/twitchcheck-checker.js`, `GET ${widgetOrigin}/twitchcheck-checker.wasm`,
   ]);
 });
 

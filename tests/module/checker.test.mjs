@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadModule, cli, sharedJsonFiles } from './module_support.mjs';
+import { loadModule, loadCheckerModule, cli, sharedJsonFiles } from './module_support.mjs';
 
 const module = await loadModule();
+const checkerModule = await loadCheckerModule();  // the widget's checker-only module
 const vignettes = sharedJsonFiles('vignettes');
 
 test('every vignette gives its expected result in wasm, byte for byte the same as the CLI', () => {
@@ -67,6 +68,25 @@ for (const [what, text, path, message] of badInputs) {
     assert.equal(next.level, vignettes[0].json.expect.level);
   });
 }
+
+test('the widget\'s checker module answers every vignette and every bad input with the app module\'s bytes', () => {
+  for (const { name, json } of vignettes) {
+    const input = JSON.stringify(json.input);
+    assert.equal(checkerModule.assess(input), module.assess(input), name);
+  }
+  for (const [what, text] of badInputs) assert.equal(checkerModule.assess(text), module.assess(text), what);
+  // Text Embind and the C door must both carry as UTF-8: accents, emoji, a lone surrogate, NUL.
+  for (const text of [`${base}, "mood": "café 😀"}`, `${base}, "mood\ud800": 1}`, `${base}}\u0000{}`, '']) {
+    assert.equal(checkerModule.assess(text), module.assess(text), JSON.stringify(text));
+  }
+  assert.equal(checkerModule.rulesVersion(), module.rulesVersion());
+});
+
+test('the widget\'s checker module offers assess and rulesVersion and none of the journal functions', () => {
+  assert.equal(typeof checkerModule.assess, 'function');
+  assert.equal(typeof checkerModule.rulesVersion, 'function');
+  for (const name of ['analyze', 'validateJournal', 'report']) assert.equal(checkerModule[name], undefined, name);
+});
 
 test('rulesVersion matches the version in the CLI\'s built-in rule file', () => {
   const rules = cli(['rules']);

@@ -10,9 +10,10 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadModule, cliPath, buildDir } from './module_support.mjs';
+import { loadModule, loadCheckerModule, cliPath, buildDir } from './module_support.mjs';
 
 const module = await loadModule();
+const checkerModule = await loadCheckerModule();  // the widget's checker-only module
 
 const ASSESSMENTS = Number(process.env.TWITCHCHECK_DIFF_ASSESSMENTS ?? 3000);
 const JOURNALS = Number(process.env.TWITCHCHECK_DIFF_JOURNALS ?? 300);
@@ -283,7 +284,7 @@ function assertSameAnswer(fromWasm, native, label) {
   return 'ok';
 }
 
-test(`${ASSESSMENTS} generated assessments, valid and broken, give the same bytes in wasm and the CLI`, () => {
+test(`${ASSESSMENTS} generated assessments, valid and broken, give the same bytes in wasm (both modules) and the CLI`, () => {
   const rng = prng(20261126);
   const cases = Array.from({ length: ASSESSMENTS }, (_, i) => {
     const valid = i % 3 !== 2;  // two valid for each broken one
@@ -299,6 +300,7 @@ test(`${ASSESSMENTS} generated assessments, valid and broken, give the same byte
     const fromWasm = module.assess(c.text);
     const label = `assessment #${i} ${c.text.slice(0, 300)}`;
     const outcome = assertSameAsNative(fromWasm, native[i], label);
+    assert.equal(checkerModule.assess(c.text), fromWasm, `${label}: the widget's checker module differs`);
     assert.equal(outcome, c.valid ? 'ok' : 'error', `${label}\nwas generated ${c.valid ? 'valid' : 'broken'}; wasm: ${fromWasm.slice(0, 300)}`);
     outcomes[outcome]++;
     if (outcome === 'ok') levels.add(JSON.parse(fromWasm).level);

@@ -1,5 +1,6 @@
 // Loading the built WebAssembly module and running the native CLI, for tests and benches.
 import { createRequire } from 'node:module';
+import vm from 'node:vm';
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -15,6 +16,15 @@ export async function loadModule() {
   const require = createRequire(import.meta.url);
   const factory = require(join(buildDir, 'site', 'twitchcheck.js'));
   return factory({ wasmBinary: readFileSync(join(buildDir, 'site', 'twitchcheck.wasm')) });
+}
+
+// The widget's checker-only module. It is built for browsers only (no Node glue), so its
+// classic script runs in a fresh context, as a page would run it, given its wasm bytes.
+export async function loadCheckerModule() {
+  const context = vm.createContext({ WebAssembly, TextDecoder, console });
+  vm.runInContext(readFileSync(join(buildDir, 'site', 'twitchcheck-checker.js'), 'utf8'), context);
+  const factory = context.createTwitchCheckChecker;
+  return factory({ wasmBinary: readFileSync(join(buildDir, 'site', 'twitchcheck-checker.wasm')) });
 }
 
 // Runs the CLI with `args`, feeding `input` on standard input.

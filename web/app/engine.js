@@ -1,29 +1,31 @@
-// The only place that loads the WebAssembly module. The module is Emscripten's MODULARIZE
-// output: a classic script that defines `createTwitchCheck`. It is added once per URL
-// (a page may hold the app and a widget, or widgets from two copies of the site).
+// The only place that loads a WebAssembly module. A module is Emscripten's MODULARIZE
+// output: a classic script that defines its factory, `createTwitchCheck` for the app's
+// module (every function) or `createTwitchCheckChecker` for the widget's smaller one
+// (assess and rulesVersion). Each is added once per URL (a page may hold the app and a
+// widget, or widgets from two copies of the site).
 
 const defaultModuleUrl = new URL("../twitchcheck.js", import.meta.url).href;
 const loading = new Map(); // module URL -> Promise of the Emscripten module instance
 
-function loadFactory(moduleUrl) {
+function loadFactory(moduleUrl, factoryName) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = moduleUrl;
     script.async = true;
     script.addEventListener("load", () => {
-      const factory = globalThis.createTwitchCheck;
+      const factory = globalThis[factoryName];
       if (typeof factory === "function") resolve(factory);
-      else reject(new Error(`${moduleUrl} did not define createTwitchCheck`));
+      else reject(new Error(`${moduleUrl} did not define ${factoryName}`));
     }, { once: true });
     script.addEventListener("error", () => reject(new Error(`could not load ${moduleUrl}`)), { once: true });
     document.head.append(script);
   });
 }
 
-function instance(moduleUrl) {
+function instance(moduleUrl, factoryName = "createTwitchCheck") {
   let promise = loading.get(moduleUrl);
   if (!promise) {
-    promise = loadFactory(moduleUrl).then((factory) =>
+    promise = loadFactory(moduleUrl, factoryName).then((factory) =>
       // The .wasm sits beside the script, wherever the script came from.
       factory({ locateFile: (file) => new URL(file, moduleUrl).href }));
     // A failed load may be retried later (e.g. after a network blip).
@@ -33,25 +35,32 @@ function instance(moduleUrl) {
   return promise;
 }
 
-// An engine bound to one copy of the module; every call returns parsed JSON (a result or
-// a `twitchcheck.error/1` document). `moduleUrl` defaults to ../twitchcheck.js beside app/.
-export function engineAt(moduleUrl = defaultModuleUrl) {
+// An engine bound to one copy of a module; every call returns parsed JSON (a result or
+// a `twitchcheck.error/1` document). `moduleUrl` defaults to ../twitchcheck.js beside app/;
+// `factoryName` is the factory that script defines.
+export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwitchCheck") {
   const url = new URL(moduleUrl, document.baseURI).href;
-  const call = async (name, ...args) => JSON.parse((await instance(url))[name](...args));
+  const load = () => instance(url, factoryName);
+  const call = async (name, ...args) => JSON.parse((await load())[name](...args));
   return {
     // Starts loading without waiting, e.g. on the first interaction with a widget.
-    warm: () => instance(url).then(() => undefined),
+    warm: () => load().then(() => undefined),
     assess: (assessment) => call("assess", JSON.stringify(assessment)),
     analyze: (journal, today) => call("analyze", JSON.stringify(journal), today),
     validateJournal: (journal) => call("validateJournal", JSON.stringify(journal)),
     // `format` json gives parsed JSON; html and csv give the text as it is.
     report: async (journal, today, format) => {
-      const text = (await instance(url)).report(JSON.stringify(journal), today, format);
+      const text = (await load()).report(JSON.stringify(journal), today, format);
       // An error comes back as JSON whatever the format; html and csv never start with "{".
       return format === "json" || text.trimStart().startsWith("{") ? JSON.parse(text) : text;
     },
-    rulesVersion: async () => (await instance(url)).rulesVersion(),
+    rulesVersion: async () => (await load()).rulesVersion(),
   };
+}
+
+// The widget's engine: the checker-only module (assess, rulesVersion) in `folder`.
+export function checkerEngineAt(folder) {
+  return engineAt(new URL("twitchcheck-checker.js", folder).href, "createTwitchCheckChecker");
 }
 
 const defaultEngine = engineAt();

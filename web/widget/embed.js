@@ -3,6 +3,7 @@
 // height}. No answer, level or rule ever leaves this frame.
 import { mountChecker } from "../app/checker.js";
 import { messages as m } from "../app/messages.js";
+import { checkerEngineAt } from "../app/engine.js";
 import { applyAccent } from "./accent.js";
 
 const params = new URLSearchParams(location.search);
@@ -13,6 +14,7 @@ applyAccent(root, params.get("accent"));
 document.title = m.widget.label;
 
 mountChecker(document.querySelector("main"), {
+  engine: checkerEngineAt(new URL("../", import.meta.url)),
   headingLevel: 1,
   appLink: new URL("index.html#/check", location.href).href,
 });

@@ -88,13 +88,14 @@ export class TwitchCheckElement extends HTMLElement {
     this.#frame.append(card);
   }
 
-  // The flow's modules and the WebAssembly module, once, from beside this script (or `base`).
+  // The flow's modules and the checker's WebAssembly module, once, from beside this
+  // script (or `base`).
   #load() {
     this.#loading ??= Promise.all([import("../app/checker.js"), import("../app/engine.js")])
-      .then(([{ mountChecker }, { engineAt }]) => {
+      .then(([{ mountChecker }, { checkerEngineAt }]) => {
         const base = new URL(this.getAttribute("base") ?? siteRoot.href, document.baseURI);
         if (!base.pathname.endsWith("/")) base.pathname += "/";
-        const engine = engineAt(new URL("twitchcheck.js", base).href);
+        const engine = checkerEngineAt(base);
         engine.warm().catch(() => {}); // a failure is shown when the result is asked for
         return { mountChecker, engine };
       });

@@ -65,7 +65,7 @@ private:
     JsonWriter& close(char bracket);
     void before_value();
     std::string out_;
-    std::vector<bool> empty_;  // per open container: nothing written in it yet
+    std::string empty_;  // per open container: 1 while nothing is written in it yet
     bool after_key_ = false;
 };
 
