@@ -1,0 +1,84 @@
+// The widget's sizes on a built site (issue 6 budget): what a host page loads before the
+// person touches the widget, and everything with the flow and the checker module, for
+// both ways (custom element and iframe). The files are found by following the widget's
+// own imports, so a new import is counted without editing this file; the module is the
+// one the widget's engine names. Run by the build (prints the table) and imported by
+// tests/module/widget-size.test.mjs (checks the budgets).
+//   node cmake/widget-sizes.mjs SITE_DIR
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const KB = 1024;
+export const budgets = { beforeTouch: 15 * KB, widgetOwn: 25 * KB, inAll: 80 * KB };
+export const total = (rows) => rows.reduce((sum, row) => sum + row.gzip, 0);
+
+export function measureWidget(siteDir) {
+  const read = (rel) => readFileSync(join(siteDir, rel));
+  const text = (rel) => read(rel).toString('utf8');
+  const sizeOf = (rel) => ({ file: rel, raw: read(rel).length, gzip: gzipSync(read(rel), { level: 9 }).length });
+
+  // Relative module specifiers in `rel`: static imports, and dynamic ones when `dynamic`.
+  const importsOf = (rel, { dynamic }) => {
+    const source = text(rel);
+    const found = [...source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']/gm)].map((x) => x[1]);
+    if (dynamic) found.push(...[...source.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((x) => x[1]));
+    return found.map((spec) => posix.normalize(posix.join(posix.dirname(rel), spec)));
+  };
+  // Every module reachable from `entries` (through import() too when `dynamic`).
+  const graph = (entries, { dynamic }) => {
+    const seen = new Set();
+    const queue = [...entries];
+    while (queue.length > 0) {
+      const rel = queue.shift();
+      if (seen.has(rel)) continue;
+      seen.add(rel);
+      queue.push(...importsOf(rel, { dynamic }));
+    }
+    return [...seen];
+  };
+
+  const moduleScript = text('app/engine.js').match(/export function checkerEngineAt[^]*?new URL\("([\w.-]+\.js)"/)[1];
+  const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm')];
+
+  // The custom element: widget.js imports define.js by URL; the element names its stylesheets.
+  const elementFile = 'widget/twitch-check-element.js';
+  const entry = text('widget.js').match(/new URL\("([^"]+\.js)"/)[1];
+  const styles = [...text(elementFile).matchAll(/"([\w/-]+\.css)"/g)].map((x) => x[1]);
+  const eager = graph([entry], { dynamic: false });
+  const before = ['widget.js', ...eager, ...styles].map(sizeOf);
+  const later = [...graph([entry], { dynamic: true }).filter((rel) => !eager.includes(rel)), ...moduleFiles].map(sizeOf);
+
+  // The iframe: embed.html, its stylesheets and its module script's graph.
+  const page = text('embed.html');
+  const pageStyles = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((x) => x[1]);
+  const pageScripts = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map((x) => x[1]);
+  const iframe = ['embed.html', ...pageStyles, ...graph(pageScripts, { dynamic: true }), ...moduleFiles].map(sizeOf);
+
+  return { elementFile, moduleFiles, before, later, iframe };
+}
+
+export function printWidget(sizes, siteDir) {
+  const line = (row) => `  ${String(row.raw).padStart(8)} ${String(row.gzip).padStart(7)}  ${row.file}`;
+  const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB gzip`;
+  const over = (bytes, budget) => (bytes > budget ? '  OVER BUDGET' : '');
+  const own = total(sizes.before) + total(sizes.later.filter((row) => !sizes.moduleFiles.includes(row.file)));
+  const all = total(sizes.before) + total(sizes.later);
+  console.log(`Widget sizes in ${siteDir} (bytes: raw, gzip -9)`);
+  console.log('custom element, before the person touches it:');
+  sizes.before.forEach((row) => console.log(line(row)));
+  console.log(`  = ${kb(total(sizes.before))} (budget ${budgets.beforeTouch / KB} KB)${over(total(sizes.before), budgets.beforeTouch)}`);
+  console.log('custom element, loaded on first touch (the flow and the checker module):');
+  sizes.later.forEach((row) => console.log(line(row)));
+  console.log(`  = ${kb(own)} the widget's own code (budget ${budgets.widgetOwn / KB} KB)${over(own, budgets.widgetOwn)}`);
+  console.log(`  = ${kb(all)} in all (budget ${budgets.inAll / KB} KB)${over(all, budgets.inAll)}`);
+  console.log('iframe (embed.html), everything:');
+  sizes.iframe.forEach((row) => console.log(line(row)));
+  console.log(`  = ${kb(total(sizes.iframe))} in all (budget ${budgets.inAll / KB} KB)${over(total(sizes.iframe), budgets.inAll)}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const siteDir = process.argv[2];
+  printWidget(measureWidget(siteDir), siteDir);
+}
