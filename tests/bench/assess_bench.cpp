@@ -1,5 +1,6 @@
 // How long one assess() takes through the api (parse, validate, evaluate, write), on a
 // mix of typical assessments. Prints one line a case; timing never fails anything.
+#include "bench_support.hpp"
 #include "twitchcheck/api.hpp"
 
 #include <algorithm>
@@ -10,11 +11,8 @@
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr const char* kWhere = "wasm";
-#else
-constexpr const char* kWhere = "native";
-#endif
+using bench::kWhere;
+using bench::median;
 
 const std::string kAllNo =
     R"("findings": {"spreading": false, "muscle_wasting": false, "weakness": false, "weakness_progressive": false,
@@ -26,11 +24,6 @@ struct Case {
     const char* name;
     std::string text;
 };
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 }  // namespace
 

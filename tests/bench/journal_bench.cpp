@@ -2,6 +2,7 @@
 // generated journal of N episodes (N = 20,000 is about three years). Prints one line per N:
 //   journal_bench native|wasm N=20000 bytes=… parse_validate_ms=… analyze_ms=… report_json_ms=…
 // (medians). Optional argv: the N values to run. Timing never fails anything.
+#include "bench_support.hpp"
 #include "twitchcheck/api.hpp"
 #include "twitchcheck/journal_report.hpp"
 
@@ -15,11 +16,8 @@
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr const char* kWhere = "wasm";
-#else
-constexpr const char* kWhere = "native";
-#endif
+using bench::kWhere;
+using bench::median;
 
 using twitchcheck::Json;
 
@@ -104,11 +102,6 @@ Json generate_journal(int n, twitchcheck::DayNumber& today) {
                 {"days", std::move(day_entries)},
                 {"plan", Json{{"started", twitchcheck::date_text(today - 40)}}},
                 {"assessments", std::move(assessments)}};
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 
 template <class Body>

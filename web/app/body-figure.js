@@ -6,28 +6,29 @@ import { svg } from "./dom.js";
 
 // [region, shape, attributes, side]. The front view shows the person facing you, so
 // their right side is on your left; the back view shows their left side on your left.
+// A part on both sides is given once, as the person's right one on the front view; the
+// other is its mirror image across the middle line (x = 50).
+const mirrored = (shape, attrs) => (shape === "ellipse"
+  ? { ...attrs, cx: 100 - attrs.cx }
+  : { ...attrs, x: 100 - attrs.x - attrs.width });
+const both = (region, shape, attrs) => [
+  [region, shape, attrs, "right"],
+  [region, shape, mirrored(shape, attrs), "left"],
+];
 const front = [
   ["face", "ellipse", { cx: 50, cy: 20, rx: 13, ry: 16 }, "midline"],
-  ["eyelid", "ellipse", { cx: 44.5, cy: 16, rx: 4, ry: 2.4 }, "right"],
-  ["eyelid", "ellipse", { cx: 55.5, cy: 16, rx: 4, ry: 2.4 }, "left"],
+  ...both("eyelid", "ellipse", { cx: 44.5, cy: 16, rx: 4, ry: 2.4 }),
   ["tongue", "ellipse", { cx: 50, cy: 28, rx: 4, ry: 2.2 }, "midline"],
   ["neck", "rect", { x: 45, y: 35, width: 10, height: 8 }, "midline"],
-  ["shoulder", "ellipse", { cx: 31, cy: 48, rx: 7, ry: 6 }, "right"],
-  ["shoulder", "ellipse", { cx: 69, cy: 48, rx: 7, ry: 6 }, "left"],
+  ...both("shoulder", "ellipse", { cx: 31, cy: 48, rx: 7, ry: 6 }),
   ["chest", "rect", { x: 37, y: 44, width: 26, height: 24, rx: 4 }, "midline"],
   ["abdomen", "rect", { x: 38, y: 69, width: 24, height: 24, rx: 4 }, "midline"],
-  ["upper_arm", "rect", { x: 23, y: 55, width: 10, height: 25, rx: 5 }, "right"],
-  ["upper_arm", "rect", { x: 67, y: 55, width: 10, height: 25, rx: 5 }, "left"],
-  ["forearm", "rect", { x: 19, y: 81, width: 10, height: 25, rx: 5 }, "right"],
-  ["forearm", "rect", { x: 71, y: 81, width: 10, height: 25, rx: 5 }, "left"],
-  ["hand", "ellipse", { cx: 23, cy: 114, rx: 6, ry: 8 }, "right"],
-  ["hand", "ellipse", { cx: 77, cy: 114, rx: 6, ry: 8 }, "left"],
-  ["thigh", "rect", { x: 38, y: 95, width: 11, height: 40, rx: 5 }, "right"],
-  ["thigh", "rect", { x: 51, y: 95, width: 11, height: 40, rx: 5 }, "left"],
-  ["calf", "rect", { x: 39, y: 137, width: 10, height: 40, rx: 5 }, "right"],
-  ["calf", "rect", { x: 51, y: 137, width: 10, height: 40, rx: 5 }, "left"],
-  ["foot", "ellipse", { cx: 42, cy: 183, rx: 7, ry: 4 }, "right"],
-  ["foot", "ellipse", { cx: 58, cy: 183, rx: 7, ry: 4 }, "left"],
+  ...both("upper_arm", "rect", { x: 23, y: 55, width: 10, height: 25, rx: 5 }),
+  ...both("forearm", "rect", { x: 19, y: 81, width: 10, height: 25, rx: 5 }),
+  ...both("hand", "ellipse", { cx: 23, cy: 114, rx: 6, ry: 8 }),
+  ...both("thigh", "rect", { x: 38, y: 95, width: 11, height: 40, rx: 5 }),
+  ...both("calf", "rect", { x: 39, y: 137, width: 10, height: 40, rx: 5 }),
+  ...both("foot", "ellipse", { cx: 42, cy: 183, rx: 7, ry: 4 }),
 ];
 
 const mirror = { left: "right", right: "left", midline: "midline" };
