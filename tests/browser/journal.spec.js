@@ -77,6 +77,23 @@ test.describe('quick log', () => {
     expect(await stored(page)).toBeNull();
   });
 
+  test('a time with a slipped year (0226) or in a later day is refused with its range, and nothing is saved', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    await leftCalf(page).click();
+    await page.getByText('Add details (optional)').click();
+    for (const value of ['0226-11-20T08:00', '2016-11-19T23:59', '2026-11-21T00:00']) {
+      await page.getByLabel('When').fill(value);
+      await page.getByRole('button', { name: 'Save twitch' }).click();
+      await expect(page.getByRole('alert')).toHaveText('Choose a time from November 20, 2016 up to now.');
+      await expect(page.getByLabel('When')).toBeFocused();
+    }
+    expect(await stored(page)).toBeNull();
+    await page.getByLabel('When').fill('2016-11-20T00:00'); // the first moment in range
+    await page.getByRole('button', { name: 'Save twitch' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved: Left calf or lower leg at 00:00.' })).toBeVisible();
+    expect((await stored(page)).episodes.map((e) => e.at)).toEqual(['2016-11-20T00:00:00+01:00']);
+  });
+
   test('undo takes back the twitch just saved', async ({ page }) => {
     await open(page, '/log', 'Log a twitch');
     await leftCalf(page).click();
@@ -160,6 +177,18 @@ test.describe('day check-in', () => {
     await page.getByLabel('Stress (0 to 10)').fill('12');
     await page.getByRole('button', { name: 'Save this day' }).click();
     await expect(page.getByRole('alert')).toHaveText('Stress (0 to 10): use a number from 0 to 10.');
+    expect(await stored(page)).toBeNull();
+  });
+
+  test('a date more than ten years back or after today is refused with its range, and nothing is saved', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    await open(page, '/day', 'Day check-in');
+    for (const value of ['0226-11-20', '2016-11-19', '2026-11-21']) {
+      await page.getByLabel('Day', { exact: true }).fill(value);
+      await page.getByRole('button', { name: 'Save this day' }).click();
+      await expect(page.getByRole('alert')).toHaveText('Choose a date from November 20, 2016 up to today.');
+      await expect(page.getByLabel('Day', { exact: true })).toBeFocused();
+    }
     expect(await stored(page)).toBeNull();
   });
 });

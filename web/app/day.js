@@ -6,7 +6,7 @@ import { format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
-import { addDays, longDate } from './when.js';
+import { addDays, longDate, entryRange, fullDate } from './when.js';
 
 // [field, label, hint, min, max, step]
 const numberFields = [
@@ -26,7 +26,7 @@ export async function render(root, { focus = false } = {}) {
 
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
-  const dateInput = h('input', { type: 'date', id: 'day-date', name: 'date', value: today(), max: today(), required: true });
+  const dateInput = h('input', { type: 'date', id: 'day-date', name: 'date', value: today(), min: entryRange(today()).min, max: today(), required: true });
   const source = h('p', { class: 'tc-hint', 'aria-live': 'polite' });
   const inputs = {};
   const fields = numberFields.map(([key, label, hint, min, max, step]) => {
@@ -64,6 +64,10 @@ export async function render(root, { focus = false } = {}) {
   function read() {
     const date = dateInput.value;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { problem: m.dateLabel, focus: dateInput };
+    const range = entryRange(today());
+    if (date < range.min || date > range.max) {
+      return { problem: format(m.dateRange, { min: fullDate(range.min) }), focus: dateInput };
+    }
     const day = { date };
     for (const [key, label, , min, max, step] of numberFields) {
       const text = inputs[key].value.trim();

@@ -9,7 +9,7 @@ import { bodyFigure } from './body-figure.js';
 import { regionOrder, whereText } from './places.js';
 import { prepare, today } from './journal.js';
 import { storeNotice, backupReminder } from './notice.js';
-import { localAt, atFromInput, inputValue, clockTime, newId, shortDate } from './when.js';
+import { localAt, atFromInput, inputValue, clockTime, newId, shortDate, entryRange, fullDate } from './when.js';
 
 const midline = new Set(['tongue', 'neck', 'chest', 'back', 'abdomen']);
 const sides = ['left', 'right', 'both', 'midline'];
@@ -75,6 +75,9 @@ export async function render(root, { focus = false } = {}) {
     figure.refresh();
   }
 
+  // No min/max attributes: with them, a time typed digit by digit was lost in Chromium
+  // (the keyboard test in tests/browser/journal.spec.js).
+  // readEpisode() checks the range instead.
   const when = h('input', { type: 'datetime-local', id: 'log-when', name: 'when' });
   const duration = h('input', { type: 'number', id: 'log-duration', name: 'duration', min: 1, max: 86400, step: 1, inputmode: 'numeric', 'aria-describedby': 'log-duration-hint' });
   const unit = h('select', { id: 'log-unit', name: 'unit', 'aria-label': m.durationUnit },
@@ -134,6 +137,12 @@ export async function render(root, { focus = false } = {}) {
 
   function readEpisode() {
     if (!chosen || !chosen.side) return { problem: m.needRegion, focus: chosen ? sideInputs[0] : regionSelect };
+    // A time typed now must be in range; an edited episode may keep the time it had.
+    if (when.value && !(editing && when.value === inputValue(editing.at))) {
+      const { min, max } = entryRange(today());
+      const date = when.value.slice(0, 10);
+      if (date < min || date > max) return { problem: format(m.whenRange, { min: fullDate(min) }), focus: when };
+    }
     const episode = {
       id: editing ? editing.id : newId(),
       at: when.value ? atFromInput(when.value) : (editing ? editing.at : localAt()),

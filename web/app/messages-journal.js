@@ -58,6 +58,7 @@ export const journalMessages = {
     needRegion: 'Choose where it twitches first: tap the body picture or pick a body part from the list.',
     details: 'Add details (optional)',
     when: 'When',
+    whenRange: 'Choose a time from {min} up to now.',
     durationLabel: 'How long did it last?',
     durationUnit: 'Unit',
     seconds: 'seconds',
@@ -119,6 +120,7 @@ export const journalMessages = {
     saved: 'Saved for {date}.',
     invalid: 'This could not be saved: {path} {message}',
     rangeError: '{field}: use a number from {min} to {max}.',
+    dateRange: 'Choose a date from {min} up to today.',
   },
 
   insights: {

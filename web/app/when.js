@@ -34,6 +34,15 @@ export function addDays(date, n) {
   return `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())}`;
 }
 
+// The dates a person may type for an episode or a day: the last ten years, up to today.
+// A slip in the year (0226 for 2026) would otherwise count centuries of empty days
+// (journal.md counts every day from the first episode). Imported backups keep any date.
+export const ENTRY_YEARS = 10;
+export function entryRange(todayDate) {
+  const [y, m, d] = todayDate.split('-').map(Number);
+  return { min: `${String(y - ENTRY_YEARS).padStart(4, '0')}-${two(m)}-${two(d)}`, max: todayDate };
+}
+
 export function daysBetween(from, to) {
   const [a, b] = [from, to].map((s) => {
     const [y, m, d] = s.split('-').map(Number);
@@ -47,6 +56,14 @@ export function longDate(date) {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US',
     { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+// "November 26, 2016": with the year, for dates that may be years back.
+export function fullDate(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(2000, m - 1, d));
+  t.setUTCFullYear(y);
+  return t.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 export function shortDate(date) {
