@@ -24,6 +24,9 @@ std::string validate_journal(const std::string& journal) {
 std::string report(const std::string& journal, const std::string& today, const std::string& format) {
     return twitchcheck::api::report(journal, today, format).text;
 }
+std::string upgrade_journal(const std::string& journal) {
+    return twitchcheck::api::upgrade_journal(journal).text;
+}
 std::string rules_version() { return twitchcheck::api::rules_version(); }
 
 }  // namespace
@@ -33,6 +36,7 @@ EMSCRIPTEN_BINDINGS(twitchcheck) {
     emscripten::function("analyze", &analyze);
     emscripten::function("validateJournal", &validate_journal);
     emscripten::function("report", &report);
+    emscripten::function("upgradeJournal", &upgrade_journal);
     emscripten::function("rulesVersion", &rules_version);
 }
 

@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  twitchcheck assess [FILE]\n"
     "  twitchcheck analyze FILE --today YYYY-MM-DD\n"
     "  twitchcheck report FILE --today YYYY-MM-DD --format json|html|csv\n"
+    "  twitchcheck upgrade FILE\n"
     "  twitchcheck rules [--check FILE]\n";
 
 int usage() {
@@ -95,6 +96,12 @@ int main(int argc, char** argv) {
             if (!text) return 1;
             return emit(is_report ? twitchcheck::api::report(*text, *args->today, *args->format)
                                   : twitchcheck::api::analyze(*text, *args->today));
+        }
+        if (command == "upgrade") {
+            if (args->positional.size() != 1 || args->today || args->format || args->check) return usage();
+            auto text = read_input(args->positional[0]);
+            if (!text) return 1;
+            return emit(twitchcheck::api::upgrade_journal(*text));
         }
         if (command == "rules") {
             if (!args->positional.empty() || args->today || args->format) return usage();

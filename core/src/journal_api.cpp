@@ -18,6 +18,10 @@ Output validate_journal(std::string_view journal_json) {
     });
 }
 
+Output upgrade_journal(std::string_view journal_json) {
+    return guarded([&] { return to_text(read_journal(journal_json).document); });
+}
+
 Output report(std::string_view journal_json, std::string_view today, std::string_view format) {
     return guarded([&] {
         const Journal journal = read_journal(journal_json);

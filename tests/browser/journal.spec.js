@@ -1,5 +1,7 @@
 // The journal screens, driven as a person would: by mouse and by keyboard, with the
 // clock fixed (Europe/Berlin, so the offset is known) for exact expected values.
+const fs = require('node:fs');
+const path = require('node:path');
 const { test, expect } = require('./fixtures.js');
 const { example, seed, stored, open, forbidDialogs, downloadText } = require('./journal-helpers.js');
 
@@ -334,11 +336,25 @@ test.describe('report, backup and import', () => {
     await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: /);
     expect(await stored(page)).toEqual(journal);
 
-    // The prototype's format: the engine reads it, but this app cannot store it converted.
-    const prototype = { schema: 'twitchcheck.journal/0', twitches: [{ id: 't1', at: '2025-03-01T08:00:00+01:00', region: 'calf', side: 'left' }], daily: [] };
+    // The prototype's format with a bad value: named at its place after the upgrade.
+    const prototype = { schema: 'twitchcheck.journal/0', twitches: [{ id: 't1', at: '2025-03-01T08:00:00+01:00', region: 'calf', side: 'left', seconds: 0 }], daily: [] };
     await page.getByLabel('Choose a backup file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(prototype)) });
-    await expect(page.locator('.tc-error')).toHaveText('This file cannot be used, and nothing was changed. The problem: schema: is twitchcheck.journal/0, an early format this version cannot convert yet');
+    await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: episodes\[0\]\.duration_s: /);
     expect(await stored(page)).toEqual(journal);
+  });
+
+  test('a backup in the prototype format (/0) is brought up to the current format on import', async ({ page }) => {
+    const fixture = (name) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8');
+    const { journal } = example('05-falling-with-plan');
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/report', 'Report and backup');
+    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(fixture('journal-v0.json')) });
+    await expect(page.getByText(`This backup has 2 twitches and 2 day check-ins. It will replace the ${journal.episodes.length} twitches you have now.`)).toBeVisible();
+    await expect(page.getByText('An earlier version of this app made it. It will be saved in the format this version uses.')).toBeVisible();
+    expect(await stored(page)).toEqual(journal); // nothing changes before the person says so
+    await page.getByRole('button', { name: 'Replace my journal' }).click();
+    await expect.poll(() => stored(page)).toEqual(JSON.parse(fixture('journal-v0-migrated.json')));
   });
 
   test('a good backup replaces the journal only after the person says so', async ({ page }) => {

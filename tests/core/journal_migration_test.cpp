@@ -37,6 +37,18 @@ TEST_CASE("an old journal validates and analyses through the api like its migrat
     CHECK(api::report(v0, "2025-03-10", "csv").text == api::report(v1, "2025-03-10", "csv").text);
 }
 
+TEST_CASE("upgrade_journal hands back the migrated document as house JSON text, and a current one unchanged") {
+    const std::string v0 = test_files::read(test_files::source("tests/fixtures/journal-v0.json"));
+    const std::string expected = twitchcheck::to_text(fixture("journal-v0-migrated.json"));
+    const auto upgraded = api::upgrade_journal(v0);
+    REQUIRE_FALSE(upgraded.error);
+    CHECK(upgraded.text == expected);
+    CHECK(api::upgrade_journal(upgraded.text).text == expected);
+    const auto newer = api::upgrade_journal(R"({"schema": "twitchcheck.journal/2", "episodes": [], "days": []})");
+    REQUIRE(newer.error);
+    CHECK(newer.error->path == "schema");
+}
+
 TEST_CASE("the current version is left exactly as it is") {
     const Json v1 = fixture("journal-v0-migrated.json");
     CHECK(twitchcheck::migrate_journal(v1, twitchcheck::kJournalVersion) == v1);

@@ -3,10 +3,10 @@
 // module usable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadModule, cli, sharedJsonFiles } from './module_support.mjs';
+import { loadModule, cli, sharedJsonFiles, repoDir } from './module_support.mjs';
 
 const module = await loadModule();
 const examples = sharedJsonFiles('journal-examples').filter(({ name }) => name !== 'bad-journals.json');
@@ -133,4 +133,36 @@ test('generated journals print the same bytes in both doors', () => {
   for (const [seed, size] of [[1, 1], [2, 40], [3, 400], [4, 3000]]) {
     assertSameEverywhere(generatedJournal(seed, size), '2026-03-31', `generated seed ${seed}`);
   }
+});
+
+test('upgradeJournal brings a /0 prototype journal to the current format and leaves a current one as it is', () => {
+  const fixture = (name) => readFileSync(join(repoDir, 'tests', 'fixtures', name), 'utf8');
+  const upgraded = module.upgradeJournal(fixture('journal-v0.json'));
+  assert.deepEqual(JSON.parse(upgraded), JSON.parse(fixture('journal-v0-migrated.json')));
+  assert.ok(upgraded.startsWith('{\n  "schema": "twitchcheck.journal/1",\n') && upgraded.endsWith('}\n'), 'house JSON text');
+  const native = cli(['upgrade', journalFile(fixture('journal-v0.json'))]);
+  assert.equal(native.status, 0);
+  assert.equal(native.stdout, upgraded, 'the CLI prints the same bytes');
+  // The upgraded text is a valid current journal, and upgrading it again changes nothing.
+  assert.deepEqual(JSON.parse(module.validateJournal(upgraded)), { ok: true });
+  assert.equal(module.upgradeJournal(upgraded), upgraded);
+  for (const { name, json } of examples) {
+    assert.deepEqual(JSON.parse(module.upgradeJournal(JSON.stringify(json.journal))), json.journal, name);
+  }
+});
+
+test('upgradeJournal refuses what it cannot read with the path, as validateJournal does', () => {
+  const error = (path, message) => ({ schema: 'twitchcheck.error/1', error: { path, message } });
+  assert.deepEqual(JSON.parse(module.upgradeJournal('twitch')), error('', 'this is not valid JSON text'));
+  const newer = { ...examples[0].json.journal, schema: 'twitchcheck.journal/2' };
+  assert.deepEqual(JSON.parse(module.upgradeJournal(JSON.stringify(newer))),
+    JSON.parse(module.validateJournal(JSON.stringify(newer))));
+  assert.equal(JSON.parse(module.upgradeJournal(JSON.stringify(newer))).error.path, 'schema');
+  const badOld = { schema: 'twitchcheck.journal/0', twitches: [{ id: 't1', at: '2025-03-01T08:00:00+01:00', region: 'calf', side: 'left', seconds: 0 }] };
+  const bad = JSON.parse(module.upgradeJournal(JSON.stringify(badOld))).error;
+  assert.equal(bad.path, 'episodes[0].duration_s');
+  const native = cli(['upgrade', journalFile(JSON.stringify(badOld))]);
+  assert.equal(native.status, 2);
+  assert.equal(native.stdout, '');
+  assert.equal(native.stderr, `error: ${bad.path}: ${bad.message}\n`);
 });

@@ -79,6 +79,7 @@ export async function textFunctions(moduleUrl = defaultModuleUrl) {
     assess: (text) => module.assess(text),
     analyze: (text, today) => module.analyze(text, today),
     validateJournal: (text) => module.validateJournal(text),
+    upgradeJournal: (text) => module.upgradeJournal(text),
     report: (text, today, format) => module.report(text, today, format),
     rulesVersion: () => module.rulesVersion(),
   };

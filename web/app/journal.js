@@ -13,7 +13,10 @@ let opening = null;
 export function openJournal() {
   if (!opening) {
     opening = textFunctions().then((engine) => {
-      const store = new JournalStore({ validate: (text) => JSON.parse(engine.validateJournal(text)) });
+      const store = new JournalStore({
+        validate: (text) => JSON.parse(engine.validateJournal(text)),
+        upgrade: (text) => JSON.parse(engine.upgradeJournal(text)),
+      });
       store.open();
       return { store, engine };
     });

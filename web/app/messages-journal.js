@@ -231,6 +231,7 @@ export const journalMessages = {
     importBad: 'This file cannot be used, and nothing was changed. The problem: {path} {message}',
     importBadRoot: 'This file cannot be used, and nothing was changed. The problem: {message}',
     importReady: 'This backup has {episodes} twitches and {days} day check-ins. It will replace the {current} twitches you have now.',
+    importUpgraded: 'An earlier version of this app made it. It will be saved in the format this version uses.',
     importReplace: 'Replace my journal with this backup',
     importCancel: 'Cancel',
     importDone: 'Done. Your journal now has {episodes} twitches.',

@@ -155,6 +155,7 @@ export async function render(root, { focus = false } = {}) {
     } }, m.importReplace);
     importStatus.replaceChildren(
       h('p', null, format(m.importReady, { episodes: doc.episodes.length, days: doc.days.length, current: store.doc.episodes.length })),
+      ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
     replace.focus();

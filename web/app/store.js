@@ -90,8 +90,11 @@ function sameIds(a, b) {
 
 export class JournalStore {
   // validate(text) → {ok: true} | {error: {path, message}} (the engine's validateJournal)
-  constructor({ validate, win = globalThis, now = () => new Date() }) {
+  // upgrade(text) → the document in the current format | {error: {path, message}}
+  // (the engine's upgradeJournal; optional: without it an older format is refused)
+  constructor({ validate, upgrade = null, win = globalThis, now = () => new Date() }) {
     this.validate = validate;
+    this.upgrade = upgrade;
     this.win = win;
     this.now = now;
     this.listeners = new Set();
@@ -126,11 +129,11 @@ export class JournalStore {
   check(text) {
     const r = this.validate(text);
     if (!(r && r.ok === true)) return (r && r.error) || { path: '', message: 'could not be checked' };
-    // The engine also accepts older versions (it migrates them for its own use), but the
-    // module has no call that hands back the migrated document, so only /1 is kept as is.
+    // The engine also accepts older versions (it migrates them for its own use); only /1
+    // is kept as it is. An import in an older format goes through upgrade() first.
     const schema = /^\{"schema":"([^"]*)"/.exec(text)?.[1] ?? JSON.parse(text).schema;
     return schema === SCHEMA ? null
-      : { path: 'schema', message: `is ${schema}, an early format this version cannot convert yet` };
+      : { path: 'schema', message: `is ${schema}, an early format this version cannot convert yet`, early: true };
   }
 
   // Reads storage once. Never throws; the outcome is in this.state.
@@ -453,12 +456,16 @@ export class JournalStore {
     });
   }
 
-  // Parses and validates an import without changing anything.
-  // → {ok: true, doc} | {ok: false, error: {path, message}}
+  // Parses and validates an import without changing anything; a document in an older
+  // format comes back brought up to date (docs/journal-migrations.md).
+  // → {ok: true, doc, upgraded} | {ok: false, error: {path, message}}
   inspectImport(text) {
     const error = this.check(text);
-    if (error) return { ok: false, error };
-    return { ok: true, doc: JSON.parse(text) };
+    if (!error) return { ok: true, doc: JSON.parse(text), upgraded: false };
+    if (!error.early || !this.upgrade) return { ok: false, error };
+    const doc = this.upgrade(text);
+    if (doc?.schema !== SCHEMA) return { ok: false, error: doc?.error ?? error };
+    return { ok: true, doc, upgraded: true };
   }
 
   // Replaces the journal with a validated document (an import, or "start fresh").

@@ -20,6 +20,9 @@ Output assess(std::string_view assessment_json);
 Output analyze(std::string_view journal_json, std::string_view today);
 Output validate_journal(std::string_view journal_json);
 Output report(std::string_view journal_json, std::string_view today, std::string_view format);
+// The journal in the current format: an older document migrated (journal-migrations.md),
+// then validated; a current one validated. As house JSON text, or an error.
+Output upgrade_journal(std::string_view journal_json);
 std::string rules_version();
 // The built-in rule file, as text.
 std::string rules_text();
