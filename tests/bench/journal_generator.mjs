@@ -1,24 +1,41 @@
 // A large, valid twitchcheck.journal/1 document (journal.md), for benchmarks: `episodes`
 // episodes spread over the `days` days ending `today`, a `days` entry for every day, a
 // plan, and notes. Seeded: the same arguments give the same text.
-const REGIONS = ['eyelid', 'face', 'tongue', 'shoulder', 'upper_arm', 'forearm', 'hand', 'neck', 'chest', 'back',
+export const REGIONS = ['eyelid', 'face', 'tongue', 'shoulder', 'upper_arm', 'forearm', 'hand', 'neck', 'chest', 'back',
   'abdomen', 'thigh', 'calf', 'foot'];
-const SIDES = ['left', 'right', 'both', 'midline'];
-const TRIGGERS = ['caffeine', 'stress', 'fatigue', 'dehydration', 'intense_exercise', 'poor_sleep'];
+export const SIDES = ['left', 'right', 'both', 'midline'];
+export const TRIGGERS = ['caffeine', 'stress', 'fatigue', 'dehydration', 'intense_exercise', 'poor_sleep'];
 const DAY_MS = 86400000;
 const pad = (n) => String(n).padStart(2, '0');
 
-export function generateJournal({ episodes = 20000, days = 1100, today = '2026-12-04', seed = 1 } = {}) {
-  let state = seed >>> 0;
+// mulberry32: small, seeded, the same sequence on every run (the differential test uses
+// it too).
+export function prng(seed) {
+  let a = seed >>> 0;
   const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = (items) => items[int(0, items.length - 1)];
+  const chance = (p) => next() < p;
+  const shuffle = (items) => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = int(0, i);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+  const subset = (items, p) => shuffle(items).filter(() => chance(p));
+  return { next, int, pick, chance, shuffle, subset };
+}
+
+export function generateJournal({ episodes = 20000, days = 1100, today = '2026-12-04', seed = 1 } = {}) {
+  const { int, pick } = prng(seed);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const dateOf = (back) => new Date(todayMs - back * DAY_MS).toISOString().slice(0, 10);
 

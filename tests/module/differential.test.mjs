@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModule, loadCheckerModule, cliPath, buildDir } from './module_support.mjs';
+import { prng, REGIONS, SIDES, TRIGGERS } from '../bench/journal_generator.mjs';
 
 const module = await loadModule();
 const checkerModule = await loadCheckerModule();  // the widget's checker-only module
@@ -20,38 +21,9 @@ const JOURNALS = Number(process.env.TWITCHCHECK_DIFF_JOURNALS ?? 300);
 const ERROR_START = '{\n  "schema": "twitchcheck.error/1"';
 const CLI_EVERY = Number(process.env.TWITCHCHECK_DIFF_CLI_EVERY ?? 15);  // every Nth case also through the CLI
 
-// mulberry32: small, seeded, the same sequence on every run.
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = (items) => items[int(0, items.length - 1)];
-  const chance = (p) => next() < p;
-  const shuffle = (items) => {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  };
-  const subset = (items, p) => shuffle(items).filter(() => chance(p));
-  return { next, int, pick, chance, shuffle, subset };
-}
-
-const REGIONS = ['eyelid', 'face', 'tongue', 'shoulder', 'upper_arm', 'forearm', 'hand', 'neck', 'chest', 'back',
-  'abdomen', 'thigh', 'calf', 'foot'];
-const SIDES = ['left', 'right', 'both', 'midline'];
 const FINDINGS = ['spreading', 'muscle_wasting', 'weakness', 'weakness_progressive', 'asymmetric', 'numbness_tingling',
   'coordination_changes', 'slurred_speech', 'swallowing_difficulty', 'family_history', 'worsening', 'cramps',
   'sudden_onset_neuro'];
-const TRIGGERS = ['caffeine', 'stress', 'fatigue', 'dehydration', 'intense_exercise', 'poor_sleep'];
 const LEVELS = ['emergency', 'immediate', 'urgent', 'prompt', 'consult', 'monitor', 'self_care'];
 
 // Keys in a random order: the output must not depend on the order they were written in.
