@@ -6,7 +6,7 @@ import { format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
-import { addDays, longDate, entryRange, fullDate } from './when.js';
+import { addDays, longDate, entryRange, outsideEntryRange } from './when.js';
 
 // [field, label, hint, min, max, step]
 const numberFields = [
@@ -64,10 +64,8 @@ export async function render(root, { focus = false } = {}) {
   function read() {
     const date = dateInput.value;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { problem: m.dateLabel, focus: dateInput };
-    const range = entryRange(today());
-    if (date < range.min || date > range.max) {
-      return { problem: format(m.dateRange, { min: fullDate(range.min) }), focus: dateInput };
-    }
+    const min = outsideEntryRange(date, today());
+    if (min) return { problem: format(m.dateRange, { min }), focus: dateInput };
     const day = { date };
     for (const [key, label, , min, max, step] of numberFields) {
       const text = inputs[key].value.trim();

@@ -9,7 +9,7 @@ import { bodyFigure } from './body-figure.js';
 import { regionOrder, whereText } from './places.js';
 import { prepare, today } from './journal.js';
 import { storeNotice, backupReminder } from './notice.js';
-import { localAt, atFromInput, inputValue, clockTime, newId, shortDate, entryRange, fullDate } from './when.js';
+import { localAt, atFromInput, inputValue, clockTime, newId, shortDate, outsideEntryRange } from './when.js';
 
 const midline = new Set(['tongue', 'neck', 'chest', 'back', 'abdomen']);
 const sides = ['left', 'right', 'both', 'midline'];
@@ -139,9 +139,8 @@ export async function render(root, { focus = false } = {}) {
     if (!chosen || !chosen.side) return { problem: m.needRegion, focus: chosen ? sideInputs[0] : regionSelect };
     // A time typed now must be in range; an edited episode may keep the time it had.
     if (when.value && !(editing && when.value === inputValue(editing.at))) {
-      const { min, max } = entryRange(today());
-      const date = when.value.slice(0, 10);
-      if (date < min || date > max) return { problem: format(m.whenRange, { min: fullDate(min) }), focus: when };
+      const min = outsideEntryRange(when.value.slice(0, 10), today());
+      if (min) return { problem: format(m.whenRange, { min }), focus: when };
     }
     const episode = {
       id: editing ? editing.id : newId(),

@@ -42,6 +42,11 @@ export function entryRange(todayDate) {
   const [y, m, d] = todayDate.split('-').map(Number);
   return { min: `${String(y - ENTRY_YEARS).padStart(4, '0')}-${two(m)}-${two(d)}`, max: todayDate };
 }
+// null when `date` (YYYY-MM-DD) may be typed; else the first such date, for the message.
+export function outsideEntryRange(date, todayDate) {
+  const { min, max } = entryRange(todayDate);
+  return date < min || date > max ? fullDate(min) : null;
+}
 
 export function daysBetween(from, to) {
   const [a, b] = [from, to].map((s) => {
