@@ -1,6 +1,9 @@
 // A static server for one copy of the site that a test can stop (to be truly offline:
 // Chromium's offline emulation does not reach a service worker's own fetches) or change
 // (to publish a new version). Every response says no-cache, as a careful host would.
+// The widget tests use it as a second origin, with `headers` adding
+// Access-Control-Allow-Origin (a host page on another origin needs it to import the
+// widget's modules and fetch the .wasm; docs/embedding.md says the same to site owners).
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,24 +14,27 @@ const types = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
-async function serveSite(dir, port) {
+// `port` 0 takes any free port (see `origin`).
+async function serveSite(dir, port, headers = {}) {
+  const root = path.resolve(dir);
   const server = http.createServer((request, response) => {
     let file = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (file.endsWith('/')) file += 'index.html';
-    const full = path.join(dir, path.normalize(file));
-    if (!full.startsWith(dir) || !fs.existsSync(full) || fs.statSync(full).isDirectory()) {
+    const full = path.join(root, path.normalize(file));
+    if (!full.startsWith(root + path.sep) || !fs.existsSync(full) || fs.statSync(full).isDirectory()) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, {
       'Content-Type': types[path.extname(full)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      ...headers,
     });
     fs.createReadStream(full).pipe(response);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${server.address().port}`,
     stop: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(resolve);

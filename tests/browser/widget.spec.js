@@ -5,15 +5,16 @@
 const path = require("node:path");
 const { test: base, expect, vignette, expectNoAxeViolations, expectNoAxeViolationsInFrame } = require("./fixtures.js");
 const { loadMessages, CheckerDriver } = require("./checker-flow.js");
-const { serveWithCors } = require("./cors-server.js");
+const { serveSite } = require("./site-server.js");
 
 const siteDir = path.resolve(__dirname, "../..", process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
 
 const test = base.extend({
   widgetServer: [async ({}, use) => { // eslint-disable-line no-empty-pattern
-    const server = await serveWithCors(siteDir);
+    // A second origin for the widget's files; CORS as docs/embedding.md asks of hosts.
+    const server = await serveSite(siteDir, 0, { "Access-Control-Allow-Origin": "*" });
     await use(server);
-    await server.close();
+    await server.stop();
   }, { scope: "worker" }],
   widgetOrigin: async ({ widgetServer }, use) => use(widgetServer.origin),
   allowedOrigins: async ({ widgetServer }, use) => use([widgetServer.origin]),
