@@ -4,7 +4,7 @@
 
 import { messages as m, format } from "./messages.js";
 import { engineAt, isError } from "./engine.js";
-import { h, idPrefix } from "./dom.js";
+import { h, idPrefix, reveal } from "./dom.js";
 import { bodyFigure } from "./body-figure.js";
 import { emergencyNumber, pageLocales } from "./emergency-numbers.js";
 
@@ -109,18 +109,6 @@ export function mountChecker(root, options = {}) {
 
   const heading = (text, extra = 0, attrs = {}) =>
     h(`h${Math.min(level + extra, 6)}`, attrs, text);
-
-  // Scrolls `element` into sight when `needed` (its top, or all of `whole`, is out of the
-  // window), at once when the reader asks for reduced motion.
-  function reveal(element, block, whole = []) {
-    const out = (el) => {
-      const box = el.getBoundingClientRect();
-      return box.top < 0 || (block === "start" ? box.top : box.bottom) > innerHeight;
-    };
-    if (![element, ...whole].some(out)) return;
-    const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    element.scrollIntoView({ block, behavior: reduce ? "instant" : "smooth" });
-  }
 
   // Each view replaces the last; focus moves to its heading so a screen reader starts
   // there, and the view's top comes into sight (a question asked for by name comes to the

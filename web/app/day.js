@@ -4,7 +4,7 @@
 // a decimal comma is a decimal point, and anything else that is not a number is refused
 // beside its field, so a save never leaves out what the person wrote.
 
-import { h } from './dom.js';
+import { h, reveal } from './dom.js';
 import { format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
@@ -130,7 +130,10 @@ export async function render(root, { focus = false } = {}) {
         else field.removeAttribute('aria-describedby');
       }
     }
-    if (problems.length) fieldOf(problems[0].key).focus();
+    if (problems.length === 0) return;
+    const first = fieldOf(problems[0].key);
+    first.focus({ preventScroll: true });
+    reveal(fieldErrors[problems[0].key], 'center', [first]);
   }
 
   form.addEventListener('submit', (event) => {
