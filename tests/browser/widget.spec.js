@@ -218,7 +218,7 @@ test("the host's hostile CSS does not reach the widget, and the widget's CSS doe
     const buttonLook = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(buttonLook).toBe("rgb(11, 92, 173)"); // the widget's accent, not the host's hotpink
   }
-  const size = await ways.element(page).getByText(m.result.whyIntro).evaluate((el) => getComputedStyle(el).fontSize);
+  const size = await ways.element(page).getByText(m.result.alsoTitle, { exact: true }).evaluate((el) => getComputedStyle(el).fontSize);
   expect(size).toBe("16px");
 });
 
