@@ -223,6 +223,12 @@ test.describe('day check-in', () => {
     await expect(caffeine).not.toHaveAttribute('aria-invalid');
     await expect(caffeine).toHaveAccessibleDescription('A cup of coffee has about 95 mg, a cup of tea about 45 mg.');
     expect((await stored(page)).days).toEqual([{ date: '2026-11-20', caffeine_mg: 200, sleep_h: 7.5 }]);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
+    // A refusal after a save takes the earlier "Saved" away.
+    await caffeine.fill('2e');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    await expect(page.getByRole('alert')).toHaveText(message);
+    await expect(page.getByText(/Saved for/)).toHaveCount(0);
   });
 
   test('an empty date says what to choose', async ({ page }) => {

@@ -83,8 +83,9 @@ export async function render(root, { focus = false } = {}) {
   function read() {
     const problems = [];
     const date = dateInput.value;
-    const outside = /^\d{4}-\d{2}-\d{2}$/.test(date) ? outsideEntryRange(date, today()) : null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push({ key: 'date', text: m.dateNeeded });
+    const typed = /^\d{4}-\d{2}-\d{2}$/.test(date);
+    const outside = typed ? outsideEntryRange(date, today()) : null;
+    if (!typed) problems.push({ key: 'date', text: m.dateNeeded });
     else if (outside) problems.push({ key: 'date', text: format(m.dateRange, { min: outside }) });
     const day = { date };
     for (const [key, label, , min, max, step] of numberFields) {
@@ -142,6 +143,7 @@ export async function render(root, { focus = false } = {}) {
     showProblems(problems ?? []);
     if (problems) {
       error.hidden = true;
+      status.textContent = ''; // an earlier "Saved" must not stand beside a refusal
       return;
     }
     const result = store.putDay(day);
