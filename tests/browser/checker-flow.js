@@ -1,6 +1,7 @@
 // Drives the checker the way a person does, by mouse or by keyboard only, from a
 // vignette's `input`. Works on the app page and inside the widget (pass the widget's
 // host locator as `root`; Playwright's locators see into open shadow roots).
+const fs = require("node:fs");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
 const { pathToFileURL } = require("node:url");
@@ -28,6 +29,17 @@ const levelWords = {
 };
 
 const answerWord = { true: "Yes", false: "No" };
+
+// The rule set, for the words of each rule (read from the rule file, as the engine does).
+const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
+const ruleOf = (id) => rules.rules.find((rule) => rule.id === id);
+// An emergency or same-day result shows only the reasons at its own level; the others
+// (but self-care) wait under the closed "Also in your answers".
+const urgentLevels = ["emergency", "immediate"];
+const shownReasons = ({ level, fired }) =>
+  (urgentLevels.includes(level) ? fired.filter((id) => ruleOf(id).level === level) : fired);
+const laterReasons = ({ level, fired }) =>
+  (urgentLevels.includes(level) ? fired.filter((id) => ![level, "self_care"].includes(ruleOf(id).level)) : []);
 
 // Presses Tab until `target` has focus (and fails if it never gets it).
 async function tabTo(page, target, limit = 120) {
@@ -173,4 +185,4 @@ class CheckerDriver {
   }
 }
 
-module.exports = { loadMessages, levelWords, CheckerDriver, tabTo };
+module.exports = { loadMessages, levelWords, CheckerDriver, tabTo, rules, ruleOf, shownReasons, laterReasons };

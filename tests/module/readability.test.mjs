@@ -1,7 +1,7 @@
-// Reading level of every English string a person sees in the checker: messages.js and the
-// rule texts of core/rules/checker-rules.json. Measured with Debian's Lingua::EN::Fathom
-// (Flesch-Kincaid grade); the goal is US grade 8 or below, for the whole text and for
-// every group. Needs `liblingua-en-fathom-perl`.
+// Reading level of every English string a person sees: the checker's messages.js, the
+// journal screens' messages-journal.js and the rule texts of core/rules/checker-rules.json.
+// Measured with Debian's Lingua::EN::Fathom (Flesch-Kincaid grade); the goal is US grade 8
+// or below, for the whole text and for every group. Needs `liblingua-en-fathom-perl`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -39,10 +39,16 @@ function stringsIn(value) {
 }
 
 const { messages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
+const { journalMessages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages-journal.js')).href);
+// One group per screen; the few single strings at the top of the file are read together.
+const journalGroups = Object.entries(journalMessages).filter(([, value]) => typeof value === 'object');
+const journalSingles = Object.values(journalMessages).filter((value) => typeof value === 'string');
 const rules = JSON.parse(readFileSync(join(repoDir, 'core', 'rules', 'checker-rules.json'), 'utf8'));
 
 const groups = {
   ...Object.fromEntries(Object.entries(messages).map(([key, value]) => [`messages.${key}`, stringsIn(value)])),
+  ...Object.fromEntries(journalGroups.map(([key, value]) => [`journal.${key}`, stringsIn(value)])),
+  'journal: single strings': journalSingles,
   'rules: causes': rules.rules.map((rule) => rule.cause),
   'rules: actions': rules.rules.map((rule) => rule.action),
   'rules: advice': rules.advice.map((advice) => advice.text),
@@ -57,7 +63,7 @@ for (const row of table) {
 }
 console.log(`  ${all.kincaid.toFixed(2).padStart(6)}  everything (${all.words} words, ${all.sentences} sentences)`);
 
-test('every group of checker text is found and has words in it', () => {
+test('every group of text is found and has words in it', () => {
   for (const row of table) assert.ok(row.words > 0, `${row.name} has no words`);
   assert.equal(groups['rules: causes'].length, rules.rules.length);
   assert.ok(groups['messages.findings'].length === 13, 'all 13 warning-sign questions are measured');

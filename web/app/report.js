@@ -8,15 +8,22 @@
 // The page is offered as a download instead, where it opens with its styles.
 
 import { h } from './dom.js';
-import { messages, format } from './messages.js';
+import { messages, format, plural } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
 import { download, downloadBackup } from './files.js';
 import { placeFigure, whereText } from './places.js';
-import { longDate, shortDate } from './when.js';
+import { longDate, longDateYear, dateRange } from './when.js';
+import { linkWords } from './insights.js';
+import { importProblem } from './import-problem.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const levelName = (level) => messages.levels[level]?.name ?? level;
+
+// A rule's text as exactly one sentence: the rule files end theirs with a full stop
+// already, and one is added only where it is missing.
+const sentence = (text) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 // A table under its section's heading (which names it, so no caption repeats it).
 function table(label, heads, rows) {
@@ -34,18 +41,23 @@ export function reportView(report, r = jm.reportView) {
   const onset = report.onset;
   const parts = [];
 
+  // Plain words for a doctor: each reason's level as the page names it, its cause and
+  // what to do; the rule ids stay in the JSON.
   parts.push(section('rep-check', r.checkTitle, check === null ? h('p', null, r.noCheck) : [
-    h('p', null, format(r.checkLine, { date: longDate(check.at.slice(0, 10)), level: messages.levels[check.level]?.name ?? check.level })),
+    h('p', null, format(r.checkLine, { date: longDateYear(check.at.slice(0, 10)), level: levelName(check.level) })),
     check.recomputed
-      ? h('ul', null, check.fired.map((rule) => h('li', null, h('strong', null, rule.id), ` (${rule.level}): ${rule.cause}. ${rule.action}.`)))
+      ? h('ul', null, check.fired.map((rule) => h('li', null, format(r.reason, {
+        level: levelName(rule.level), cause: sentence(rule.cause), action: sentence(rule.action),
+      }))))
       : h('p', null, check.note),
   ]));
 
   parts.push(section('rep-onset', r.onsetTitle, onset.first_date === null ? h('p', null, r.noEpisodes) : [
-    h('p', null, format(r.onsetLine, {
-      first: longDate(onset.first_date), last: longDate(onset.last_date), days: onset.duration_days,
-      total: onset.episodes_total, active: onset.active_days,
-    })),
+    h('p', null, format(r.onsetDates, { first: longDateYear(onset.first_date), last: longDateYear(onset.last_date) }),
+      onset.duration_days >= 0 ? ` ${plural(r.goingOn, onset.duration_days)}` : '',
+      ' ', format(r.onsetCount, {
+        twitches: plural(jm.counts.twitches, onset.episodes_total), days: plural(jm.counts.differentDays, onset.active_days),
+      })),
     onset.persistent ? h('p', null, r.persistent) : null,
     report.spreading ? h('p', null, r.spreading) : null,
   ]));
@@ -61,21 +73,26 @@ export function reportView(report, r = jm.reportView) {
 
   if (report.weekly_counts.length) {
     parts.push(section('rep-weeks', r.weeksTitle,
-      table(r.weeksTitle, [r.week, r.count], report.weekly_counts.slice(-12).map((w) => [`${shortDate(w.from)} – ${shortDate(w.to)}`, w.count])),
+      table(r.weeksTitle, [r.week, r.count], report.weekly_counts.slice(-12).map((w) => [dateRange(w.from, w.to), w.count])),
       h('p', null, report.trend.value === 'insufficient' ? r.trendShort
-        : format(r.trendLine, { trend: r.trend[report.trend.value], last: report.trend.last_7_days, previous: report.trend.previous_7_days }))));
+        : format(r.trendLine, {
+          trend: r.trend[report.trend.value],
+          last: plural(jm.counts.twitches, report.trend.last_7_days),
+          previous: report.trend.previous_7_days,
+        }))));
     const t = report.time_of_day;
     parts.push(section('rep-time', r.timeTitle,
       table(r.timeTitle, [r.time, r.count], Object.keys(t).map((k) => [jm.insights.times[k], t[k]]))));
   }
 
   parts.push(section('rep-links', r.linksTitle, report.linked_factors.length
-    ? [h('ul', null, report.linked_factors.map((f) => h('li', null, f.words))), h('p', { class: 'tc-hint' }, r.linksNote)]
+    ? [h('ul', null, report.linked_factors.map((f) => h('li', null, format(r.linkLine, linkWords(f))))),
+      h('p', { class: 'tc-hint' }, r.linksNote)]
     : h('p', null, jm.insights.linksNone)));
 
   const plan = report.plan;
   parts.push(section('rep-plan', r.planTitle, plan === null ? h('p', null, r.noPlan) : [
-    h('p', null, format(jm.plan.started, { date: longDate(plan.started), week: plan.week })),
+    h('p', null, format(jm.plan.started, { date: longDateYear(plan.started), week: plan.week })),
     table(r.planTitle, [r.step, r.kept], Object.entries(plan.adherence).map(([k, n]) => [jm.plan.steps[k].name, format(r.ofSeven, { n })])),
     h('p', null, format(r.rates, { before: one(plan.baseline_rate), recent: one(plan.recent_rate) }), ' ',
       plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter),
@@ -85,15 +102,24 @@ export function reportView(report, r = jm.reportView) {
     h('p', { class: 'tc-hint' }, r.notesIntro),
     h('ul', { class: 'tc-own-words' }, report.notes.map((n) => h('li', null,
       h('blockquote', null, h('p', { class: 'tc-note' }, n.text)),
-      h('p', { class: 'tc-hint' }, `${longDate(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`)))),
+      h('p', { class: 'tc-hint' }, `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`)))),
   ]));
 
   return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' },
     h('h2', { id: 'rep-title' }, r.title),
-    h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDate(report.today) })),
+    h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDateYear(report.today) })),
     h('p', { class: 'tc-notice-plain' }, r.notDiagnosis),
     parts,
     h('p', { class: 'tc-hint' }, report.disclaimer));
+}
+
+// A plain sentence first, then the engine's path and message for people who edit files.
+function importError(error, text) {
+  const m = jm.report;
+  return [
+    h('p', { class: 'tc-error' }, format(m.importNothingChanged, { problem: importProblem(error, text) })),
+    h('p', { class: 'tc-hint' }, format(m.importDetail, { detail: error.path ? `${error.path}: ${error.message}` : error.message })),
+  ];
 }
 
 export async function render(root, { focus = false } = {}) {
@@ -140,21 +166,21 @@ export async function render(root, { focus = false } = {}) {
     fileInput.value = '';
     const checked = store.inspectImport(text);
     if (!checked.ok) {
-      const { path, message } = checked.error;
-      importStatus.replaceChildren(h('p', { class: 'tc-error' },
-        path ? format(m.importBad, { path: `${path}:`, message }) : format(m.importBadRoot, { message })));
+      importStatus.replaceChildren(...importError(checked.error, text));
       return;
     }
     const doc = checked.doc;
     const replace = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
       const result = store.replace(doc);
-      importStatus.replaceChildren(h('p', null, result.ok || result.reason !== 'invalid'
-        ? format(m.importDone, { episodes: store.doc.episodes.length })
-        : format(m.importBad, { path: `${result.error.path}:`, message: result.error.message })));
+      importStatus.replaceChildren(...(result.ok || result.reason !== 'invalid'
+        ? [h('p', null, plural(m.importDone, store.doc.episodes.length))]
+        : importError(result.error, JSON.stringify(doc))));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
-      h('p', null, format(m.importReady, { episodes: doc.episodes.length, days: doc.days.length, current: store.doc.episodes.length })),
+      h('p', null, format(m.importReady, {
+        twitches: plural(jm.counts.twitches, doc.episodes.length), checkIns: plural(jm.counts.checkIns, doc.days.length),
+      }), ' ', plural(m.importReplaces, store.doc.episodes.length)),
       ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
