@@ -15,7 +15,7 @@ std::size_t at(auto e) { return static_cast<std::size_t>(e); }
 
 constexpr std::string_view kDisclaimer =
     "This report is not a diagnosis. It shows what the person wrote in their own twitch "
-    "journal and what the twitchcheck checker said about their answers. Only a doctor can "
+    "journal and what the TwitchCheck checker said about their answers. Only a doctor can "
     "decide what the twitches mean.";
 
 // ---- CSV ----------------------------------------------------------------------------
@@ -51,23 +51,43 @@ std::string text_or_empty(const Json& object, const char* key) {
 
 // ---- shared words --------------------------------------------------------------------
 
-constexpr std::array<std::string_view, kLevelNames.size()> kLevelWords{
-    "Call the emergency number now.",
-    "Seek medical evaluation immediately (same day).",
-    "Get an urgent referral (days, not weeks); a scan such as MRI may be needed.",
-    "See a nerve and muscle doctor (neurologist) soon, within 2 to 3 weeks.",
-    "Book a visit with a doctor.",
-    "Keep tracking; see a doctor if it gets worse.",
-    "Follow the five-step self-care plan; check again in 3 to 4 weeks.",
+// The level names the page shows (web/app/messages.js `levels.*.name`).
+constexpr std::array<std::string_view, kLevelNames.size()> kLevelShown{
+    "Emergency",          "See a doctor today", "Urgent: within days", "See a specialist soon",
+    "Book a doctor visit", "Keep an eye on it",  "Self-care at home",
 };
 
 constexpr std::array<std::string_view, kFactorNames.size()> kFactorDays{
     "days with more than 200 mg of caffeine",
     "days with less than 7 hours of sleep",
-    "days with stress of 7 or more (out of 10)",
+    "days with stress of 7 or more out of 10",
     "days with less than 2 litres of water",
     "days with hard exercise",
 };
+
+constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 7> kWeekdays{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                    "Friday", "Saturday", "Sunday"};
+
+// "February 18, 2026"; with the weekday, "Sunday, February 18, 2026".
+std::string date_words(DayNumber day, bool with_weekday = false) {
+    const CivilDate c = civil_date(day);
+    std::string out = with_weekday ? std::string(kWeekdays[at(weekday(day))]) + ", " : std::string();
+    return out + std::string(kMonths[at(c.month - 1)]) + " " + std::to_string(c.day) + ", " + std::to_string(c.year);
+}
+
+// A journal moment in its own local time: "March 30, 2026, 10:00".
+std::string moment_words(const LocalMoment& m) {
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", m.hour(), m.second_of_day / 60 % 60);
+    return date_words(m.date) + ", " + time;
+}
+
+// "1 twitch", "0 twitches", "2 twitches".
+std::string counted(long long n, std::string_view one, std::string_view other) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : other);
+}
 
 // For display only: one decimal place, the same text natively and in WebAssembly.
 std::string one_decimal(double value) { return number_text(std::round(value * 10) / 10); }
@@ -85,6 +105,10 @@ std::string factor_words(const FactorLink& f) {
                    range + "; could be chance).";
         case Strength::none: break;
     }
+    // The whole range below 1: a link the other way, worded with the same care.
+    if (f.ci_high < 1)
+        return "Fewer twitches on " + days + ": " + ratio + " times as many twitches a day (95% range " + range +
+               "). This shows a link, not a cause.";
     return "No clear link with " + days + " (" + ratio + " times as many twitches a day, 95% range " + range +
            ").";
 }
@@ -168,6 +192,63 @@ std::string num(double value) {
     return buf;
 }
 
+// The report document's own dates and moments, in words (they were validated when made).
+std::string date_of(const Json& text) { return date_words(*parse_date(text.get<std::string>())); }
+std::string moment_of(const Json& text) { return moment_words(*parse_moment(text.get<std::string>())); }
+// A chart's day label, month and day only ("3/31"): the chart's title carries the years.
+std::string tick_of(const Json& text) {
+    const CivilDate c = civil_date(*parse_date(text.get<std::string>()));
+    return std::to_string(c.month) + "/" + std::to_string(c.day);
+}
+
+constexpr std::array<std::string_view, kRegionNames.size()> kRegionShown{
+    "Eyelid",   "Face or cheek", "Tongue", "Shoulder", "Upper arm", "Forearm",           "Hand or fingers",
+    "Neck",     "Chest",         "Back",   "Belly",    "Thigh",     "Calf or lower leg", "Foot or toes"};
+constexpr std::array<std::string_view, kSideNames.size()> kSideShown{"left", "right", "both sides", "middle"};
+
+std::string region_shown(const Json& name) {
+    return std::string(kRegionShown[at(*parse_name<Region>(kRegionNames, name.get<std::string>()))]);
+}
+std::string side_shown(const Json& name) {
+    return std::string(kSideShown[at(*parse_name<Side>(kSideNames, name.get<std::string>()))]);
+}
+
+// Plain words for a fired rule's `because` facts (the page's words, web/app/messages.js).
+std::string fact_shown(const std::string& fact) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kFacts{{
+        {"CL-PERSISTS", "twitching for more than 2 weeks, even after rest and changes to habits"},
+        {"CL-WASTING", "a muscle that looks smaller"},
+        {"CL-WEAKNESS", "weak muscles"},
+        {"CL-SPREAD", "twitching that spreads to new places"},
+        {"CL-BULBAR-COORD", "trouble speaking, trouble swallowing, or clumsy moves"},
+        {"CL-FAMILY", "a nerve and muscle disease in the family"},
+        {"duration_days > 14", "going on for more than 2 weeks"},
+        {"duration_days <= 14", "going on for 2 weeks or less"},
+        {"self_care_weeks >= 3", "the self-care plan followed for 3 weeks or more"},
+        {"improved == false", "no better"},
+        {"lifestyle_changes_tried", "rest and changes to habits tried"},
+        {"regions: eyelid only", "only in the eyelid"},
+        {"regions include eyelid", "in the eyelid"},
+        {"regions include face", "in the face"},
+        {"sudden_onset_neuro", "a sudden change in the face, an arm, a leg or speech"},
+        {"muscle_wasting", "a muscle that looks smaller (muscle wasting)"},
+        {"weakness", "weak muscles"},
+        {"weakness_progressive", "weakness that gets worse"},
+        {"asymmetric", "much worse on one side"},
+        {"spreading", "twitching that spreads to new places"},
+        {"numbness_tingling", "numbness or tingling"},
+        {"coordination_changes", "clumsy moves or poor balance"},
+        {"slurred_speech", "slurred speech"},
+        {"swallowing_difficulty", "trouble swallowing"},
+        {"worsening", "twitching that gets worse"},
+        {"cramps", "muscle cramps"},
+        {"family_history", "a nerve and muscle disease in the family"},
+    }};
+    for (const auto& [key, words] : kFacts)
+        if (key == fact) return std::string(words);
+    return fact;  // a fact of another rule set: its own text
+}
+
 // Where each region's marker sits on the front-view figure (viewer's left is the
 // person's right); dx is the distance from the midline for one side.
 struct MapSpot {
@@ -227,7 +308,7 @@ std::string weekly_chart(const Json& weeks) {
     std::string svg = "<svg class=\"chart\" viewBox=\"0 0 320 120\" role=\"img\" aria-labelledby=\"chart-title\">"
                       "<title id=\"chart-title\">Twitches per week";
     if (weeks.empty()) return svg + "</title><text x=\"160\" y=\"60\" text-anchor=\"middle\">No twitches yet</text></svg>";
-    svg += ", " + esc(weeks[first]["from"]) + " to " + esc(weeks.back()["to"]) + "</title>";
+    svg += ", " + date_of(weeks[first]["from"]) + " to " + date_of(weeks.back()["to"]) + "</title>";
     svg += "<line x1=\"20\" y1=\"100\" x2=\"316\" y2=\"100\" class=\"axis\"/>";
     svg += "<text x=\"16\" y=\"14\" text-anchor=\"end\" class=\"small\">" + std::to_string(highest) + "</text>";
     svg += "<text x=\"16\" y=\"100\" text-anchor=\"end\" class=\"small\">0</text>";
@@ -239,12 +320,12 @@ std::string weekly_chart(const Json& weeks) {
         svg += "<rect class=\"bar\" x=\"" + number_text(std::round(x * 10) / 10) + "\" y=\"" +
                number_text(std::round((100 - height) * 10) / 10) + "\" width=\"" +
                number_text(std::round(slot * 0.7 * 10) / 10) + "\" height=\"" +
-               number_text(std::round(height * 10) / 10) + "\"><title>" + esc(weeks[i]["from"]) + " to " +
-               esc(weeks[i]["to"]) + ": " + std::to_string(count) + "</title></rect>";
+               number_text(std::round(height * 10) / 10) + "\"><title>" + date_of(weeks[i]["from"]) + " to " +
+               date_of(weeks[i]["to"]) + ": " + counted(count, "twitch", "twitches") + "</title></rect>";
         if (shown <= 13 || (weeks.size() - 1 - i) % 4 == 0)
             svg += "<text x=\"" + number_text(std::round((x + slot * 0.35) * 10) / 10) +
                    "\" y=\"112\" text-anchor=\"middle\" class=\"small\">" +
-                   esc(weeks[i]["to"]).substr(5) + "</text>";
+                   tick_of(weeks[i]["to"]) + "</text>";
     }
     return svg + "</svg>";
 }
@@ -290,7 +371,10 @@ std::string plan_section(const Json& plan) {
     std::string out = "<section><h2>Self-care plan</h2>";
     if (plan.is_null()) return out + "<p>No self-care plan has been started.</p></section>";
     const Json& kept = plan["adherence"];
-    out += "<p>Started " + esc(plan["started"]) + ". This is week " + esc(plan["week"]) + " of the plan.</p>";
+    if (plan["week"].get<int>() < 1)
+        out += "<p>The plan starts on " + date_of(plan["started"]) + ".</p>";
+    else
+        out += "<p>Started on " + date_of(plan["started"]) + ". This is week " + esc(plan["week"]) + " of the plan.</p>";
     out += "<table><thead><tr><th>Days kept (last 7)</th>";
     const std::array<std::pair<const char*, const char*>, 5> steps{{
         {"caffeine", "caffeine 200 mg or less"},
@@ -434,10 +518,11 @@ std::string report_html(const Json& report) {
     h.reserve(16384);
     h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>Muscle twitch report, " + esc(report["today"]) + "</title>\n<style>" + std::string(kStyle) +
+         "<title>Muscle twitch report, " + date_of(report["today"]) + "</title>\n<style>" + std::string(kStyle) +
          "</style>\n</head>\n<body>\n";
-    h += "<header><h1>Muscle twitch report</h1><p class=\"muted\">Made on " + esc(report["today"]) +
-         " by twitchcheck from the person's own twitch journal.</p></header>\n";
+    h += "<header><h1>Muscle twitch report</h1><p class=\"muted\">Made on " +
+         date_words(*parse_date(report["today"].get<std::string>()), true) +
+         " by TwitchCheck from the person's own twitch journal.</p></header>\n";
     h += "<p class=\"notice\">" + esc(report["disclaimer"]) + "</p>\n";
 
     // Latest check.
@@ -447,18 +532,18 @@ std::string report_html(const Json& report) {
         h += "<p>No check has been saved yet.</p>";
     } else {
         auto level = parse_name<Level>(kLevelNames, check["level"].get<std::string>());
-        h += "<p>Done on " + esc(check["at"]) + ". Result: <span class=\"level\">" + esc(check["level"]) +
-             "</span> &mdash; " + html_escape(kLevelWords[at(*level)]) + "</p>";
+        h += "<p>Done on " + moment_of(check["at"]) + ". Result: <span class=\"level\">" +
+             html_escape(kLevelShown[at(*level)]) + "</span>.</p>";
         if (check["recomputed"].get<bool>()) {
-            h += "<p>Why (rules that applied, most urgent first):</p><ul>";
+            // Each reason as the person read it: the cause, then what to do. No rule ids.
+            h += "<p>Why, most urgent first:</p><ul>";
             for (const Json& rule : check["fired"]) {
-                h += "<li><strong>" + esc(rule.value("id", "")) + "</strong> (" + esc(rule.value("level", "")) +
-                     "): " + esc(rule.value("cause", "")) + ". " + esc(rule.value("action", ""));
-                if (rule.contains("because") && !rule["because"].empty()) {
-                    h += " <span class=\"muted\">Because: ";
+                h += "<li>" + esc(rule["cause"]) + " " + esc(rule["action"]);
+                if (!rule["because"].empty()) {
+                    h += " <span class=\"muted\">Based on: ";
                     bool first = true;
                     for (const Json& b : rule["because"]) {
-                        h += (first ? "" : ", ") + esc(b);
+                        h += (first ? "" : "; ") + html_escape(fact_shown(b.get<std::string>()));
                         first = false;
                     }
                     h += ".</span>";
@@ -478,9 +563,14 @@ std::string report_html(const Json& report) {
     if (onset["first_date"].is_null()) {
         h += "<p>No twitches are in the journal yet.</p>";
     } else {
-        h += "<p>First twitch: " + esc(onset["first_date"]) + ". Last twitch: " + esc(onset["last_date"]) +
-             ". Going on for " + esc(onset["duration_days"]) + " days. " + esc(onset["episodes_total"]) +
-             " twitches on " + esc(onset["active_days"]) + " different days.";
+        const int days = onset["duration_days"].get<int>();
+        h += "<p>First twitch: " + date_of(onset["first_date"]) + ". Last twitch: " + date_of(onset["last_date"]) + ". ";
+        if (days > 0) h += "Going on for " + counted(days, "day", "days") + ". ";
+        else if (days == 0) h += "It started today. ";
+        else h += "The first twitch is dated after the day of this report. ";
+        const int active = onset["active_days"].get<int>();
+        h += counted(onset["episodes_total"].get<int>(), "twitch", "twitches") + " on " +
+             (active == 1 ? std::string("1 day") : std::to_string(active) + " different days") + ".";
         if (onset["persistent"].get<bool>()) h += " Still happening after more than 2 weeks.";
         if (report["spreading"].get<bool>()) h += " It has spread to another part of the body.";
         h += "</p>";
@@ -493,10 +583,8 @@ std::string report_html(const Json& report) {
     h += "<table><thead><tr><th>Body part</th><th class=\"n\">Right</th><th class=\"n\">Left</th>"
          "<th class=\"n\">Both</th><th class=\"n\">Middle</th><th class=\"n\">All</th></tr></thead><tbody>";
     for (const Json& r : report["regions"]) {
-        std::string name = r["region"].get<std::string>();
-        std::replace(name.begin(), name.end(), '_', ' ');
         const Json& s = r["sides"];
-        h += "<tr><td>" + html_escape(name) + "</td><td class=\"n\">" + esc(s["right"]) + "</td><td class=\"n\">" +
+        h += "<tr><td>" + html_escape(region_shown(r["region"])) + "</td><td class=\"n\">" + esc(s["right"]) + "</td><td class=\"n\">" +
              esc(s["left"]) + "</td><td class=\"n\">" + esc(s["both"]) + "</td><td class=\"n\">" +
              esc(s["midline"]) + "</td><td class=\"n\">" + esc(r["count"]) + "</td></tr>";
     }
@@ -509,15 +597,15 @@ std::string report_html(const Json& report) {
         h += "not enough days yet (needs 2 weeks).";
     else
         h += (trend_value == "rising" ? std::string("going up") : trend_value == "falling" ? "going down" : "about the same") +
-             " (" + esc(trend["last_7_days"]) + " twitches in the last 7 days, " + esc(trend["previous_7_days"]) +
-             " in the 7 days before).";
+             " (" + counted(trend["last_7_days"].get<int>(), "twitch", "twitches") + " in the last 7 days, " +
+             esc(trend["previous_7_days"]) + " in the 7 days before).";
     const Json& asym = report["asymmetry"];
-    h += " Sides: " + esc(asym["right"]) + " right, " + esc(asym["left"]) + " left" +
-         (asym["asymmetric"].get<bool>() ? " &mdash; mostly on one side." : ".");
+    h += " Sides: " + esc(asym["right"]) + " on the right, " + esc(asym["left"]) + " on the left" +
+         (asym["asymmetric"].get<bool>() ? ", so mostly on one side." : ".");
     const Json& times = report["time_of_day"];
-    h += " Time of day: " + esc(times["night"]) + " at night (0&ndash;5 h), " + esc(times["morning"]) +
-         " in the morning (6&ndash;11 h), " + esc(times["afternoon"]) + " in the afternoon (12&ndash;17 h), " +
-         esc(times["evening"]) + " in the evening (18&ndash;23 h).</p>";
+    h += " Time of day: " + esc(times["night"]) + " at night (00:00&ndash;05:59), " + esc(times["morning"]) +
+         " in the morning (06:00&ndash;11:59), " + esc(times["afternoon"]) + " in the afternoon (12:00&ndash;17:59), " +
+         esc(times["evening"]) + " in the evening (18:00&ndash;23:59).</p>";
     h += "</div></div></div></div></section>\n";
 
     // Linked factors.
@@ -530,7 +618,7 @@ std::string report_html(const Json& report) {
         std::string unclear;
         h += "<ul>";
         for (const Json& f : report["linked_factors"]) {
-            if (f["strength"] != "none") {
+            if (f["strength"] != "none" || f["ci95"][1].get<double>() < 1) {
                 h += "<li>" + esc(f["words"]) + "</li>";
                 continue;
             }
@@ -554,17 +642,22 @@ std::string report_html(const Json& report) {
     if (notes.empty()) {
         h += "<p>No notes.</p>";
     } else {
-        h += "<p class=\"muted\">Written by the person, not by twitchcheck or a doctor. Newest first.</p>";
+        h += "<p class=\"muted\">Written by the person, not by TwitchCheck or a doctor. Newest first.</p>";
         for (std::size_t i = 0; i < notes.size() && i < kNotesShown; ++i) {
             bool cut = false;
             const std::string text = truncated(notes[i]["text"].get<std::string>(), kNoteLength, cut);
             h += "<blockquote class=\"own-words\"><p>" + html_escape(text) + (cut ? "&hellip; (shortened)" : "") +
-                 " <span class=\"small\">&mdash; " + esc(notes[i]["at"]) + ", " + esc(notes[i]["region"]) + " (" +
-                 esc(notes[i]["side"]) + ")</span></p></blockquote>";
+                 " <span class=\"small\">&mdash; " + moment_of(notes[i]["at"]) + ", " +
+                 html_escape(region_shown(notes[i]["region"])) + " (" + html_escape(side_shown(notes[i]["side"])) +
+                 ")</span></p></blockquote>";
         }
         if (notes.size() > kNotesShown)
-            h += "<p class=\"muted\">" + std::to_string(notes.size() - kNotesShown) +
-                 " older notes are not shown here; they are in the JSON report.</p>";
+            h += "<p class=\"muted\">" +
+                 (notes.size() - kNotesShown == 1
+                      ? std::string("1 older note is not shown here; it is in the JSON report.")
+                      : std::to_string(notes.size() - kNotesShown) +
+                            " older notes are not shown here; they are in the JSON report.") +
+                 "</p>";
     }
     h += "</section>\n";
     h += "</body>\n</html>\n";
