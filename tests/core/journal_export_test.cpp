@@ -145,7 +145,8 @@ TEST_CASE("report JSON: keys in the documented order, latest check by instant wi
     for (auto it = report.begin(); it != report.end(); ++it) keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"schema", "today", "latest_check", "onset", "regions", "groups", "spreading",
                                            "weekly_counts", "trend", "asymmetry", "time_of_day", "linked_factors",
-                                           "plan", "notes", "disclaimer"});
+                                           "plan", "notes", "disclaimer", "lang"});
+    CHECK(report["lang"] == "en");
     CHECK(report["schema"] == "twitchcheck.report/1");
     // Two assessments at the same instant (08:00 UTC): the later in the array wins. Its
     // stored input no longer validates, so the stored level is shown with a note.
@@ -218,7 +219,7 @@ TEST_CASE("HTML: self-contained, no script, SVG body map and chart, the not-a-di
     CHECK(html.find("linked with") != std::string::npos);
     CHECK(html.find("caused by") == std::string::npos);
     CHECK(html.find("could not be worked out again") != std::string::npos);
-    CHECK(html.find("in the person's own words") != std::string::npos);
+    CHECK(html.find("Notes in the person&#39;s own words") != std::string::npos);
 }
 
 TEST_CASE("HTML: the latest check reads in plain words: the level's name, each reason as cause then action") {
@@ -290,7 +291,7 @@ TEST_CASE("HTML: counts of 0, 1 and 2 read as a person would write them") {
     CHECK(trend.find("Trend: about the same (1 twitch in the last 7 days, 0 in the 7 days before).") != std::string::npos);
     // Nine notes: one is left out.
     pages.push_back(api::report(journal_with_notes(std::vector<std::string>(9, "note")), "2026-05-10", "html").text);
-    CHECK(pages.back().find("1 older note is not shown here; it is in the JSON report.") != std::string::npos);
+    CHECK(pages.back().find("1 older note is not shown here. It is in the JSON report.") != std::string::npos);
     for (const auto& html : pages)
         for (const char* wrong : {"1 twitches", " 1 days", "1 different days", "1 older notes", " 0 days", "for 0 "})
             CHECK_MESSAGE(html.find(wrong) == std::string::npos, wrong);
@@ -339,7 +340,7 @@ TEST_CASE("HTML stays one page: at most 8 notes, each cut to 300 characters, at 
     std::vector<std::string> notes(12, std::string(1000, 'w'));
     const auto out = api::report(journal_with_notes(notes), "2026-05-10", "html");
     CHECK(count_of(out.text, "<blockquote") == 8);
-    CHECK(out.text.find("4 older notes are not shown here") != std::string::npos);
+    CHECK(out.text.find("4 older notes are not shown here. They are in the JSON report.") != std::string::npos);
     CHECK(out.text.find(std::string(300, 'w') + "&hellip; (shortened)") != std::string::npos);
     CHECK(out.text.find(std::string(301, 'w')) == std::string::npos);
 
