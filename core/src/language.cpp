@@ -1,0 +1,441 @@
+// Loading the engine's language files: the built-in ones (embedded at build time) on
+// first use, others added at run time; each checked against English when it loads.
+#include "twitchcheck/language.hpp"
+
+#include "language_data.hpp"
+#include "twitchcheck/checker.hpp"
+#include "twitchcheck/json_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cctype>
+#include <set>
+
+namespace twitchcheck {
+
+// ---- plural rules ----------------------------------------------------------------------
+
+namespace {
+
+// The words of a rule: operands, numbers, and the symbols = != % .. ,
+std::vector<std::string_view> tokens(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == ' ') {
+            ++i;
+        } else if (c == '!' && i + 1 < text.size() && text[i + 1] == '=') {
+            out.push_back(text.substr(i, 2));
+            i += 2;
+        } else if (c == '.' && i + 1 < text.size() && text[i + 1] == '.') {
+            out.push_back(text.substr(i, 2));
+            i += 2;
+        } else if (c == '=' || c == '%' || c == ',') {
+            out.push_back(text.substr(i++, 1));
+        } else {
+            std::size_t end = i;
+            while (end < text.size() && std::string_view(" =!%,.").find(text[end]) == std::string_view::npos) ++end;
+            if (end == i) end = i + 1;  // a lone '.' or '!': a token the parser refuses
+            out.push_back(text.substr(i, end - i));
+            i = end;
+        }
+    }
+    return out;
+}
+
+bool whole_number(std::string_view word, long long& value) {
+    if (word.empty() || word.size() > 12) return false;
+    value = 0;
+    for (char c : word) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+    }
+    return true;
+}
+
+}  // namespace
+
+PluralRule PluralRule::parse(std::string_view text, const std::string& path) {
+    if (auto sample = text.find('@'); sample != std::string_view::npos) text = text.substr(0, sample);
+    const auto words = tokens(text);
+    auto fail = [&](const std::string& why) -> PluralRule {
+        throw InputError(path, "expected a CLDR plural rule such as \"i = 1 and v = 0\" (" + why + ")");
+    };
+    PluralRule rule;
+    rule.alternatives_.emplace_back();
+    std::size_t at = 0;
+    auto next = [&]() -> std::string_view { return at < words.size() ? words[at++] : std::string_view(); };
+    while (true) {
+        Relation r;
+        const std::string_view operand = next();
+        if (operand.size() != 1 || std::string_view("nivwftce").find(operand[0]) == std::string_view::npos)
+            return fail("an operand n, i, v, w, f, t, c or e is missing");
+        r.is_number = operand == "n" || operand == "i";
+        std::string_view op = next();
+        if (op == "%") {
+            if (!whole_number(next(), r.modulo) || r.modulo == 0) return fail("% needs a whole number above 0");
+            op = next();
+        }
+        if (op != "=" && op != "!=") return fail("= or != is missing");
+        r.equal = op == "=";
+        do {
+            long long low = 0, high = 0;
+            if (!whole_number(next(), low)) return fail("a whole number is missing");
+            high = low;
+            if (at < words.size() && words[at] == "..") {
+                ++at;
+                if (!whole_number(next(), high) || high < low) return fail("a range needs low..high");
+            }
+            r.ranges.emplace_back(low, high);
+        } while (at < words.size() && words[at] == "," && ++at);
+        rule.alternatives_.back().push_back(std::move(r));
+        const std::string_view joint = next();
+        if (joint.empty()) break;
+        if (joint == "or") rule.alternatives_.emplace_back();
+        else if (joint != "and") return fail("expected and, or, or the end of the rule");
+    }
+    return rule;
+}
+
+bool PluralRule::matches(long long n) const {
+    for (const auto& all : alternatives_) {
+        bool holds = true;
+        for (const Relation& r : all) {
+            long long value = r.is_number ? n : 0;
+            if (r.modulo) value %= r.modulo;
+            bool in = false;
+            for (auto [low, high] : r.ranges) in = in || (value >= low && value <= high);
+            holds = holds && in == r.equal;
+        }
+        if (holds) return true;
+    }
+    return false;
+}
+
+// ---- words -----------------------------------------------------------------------------
+
+std::string fill(std::string_view pattern, Values values) {
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    for (std::size_t i = 0; i < pattern.size();) {
+        if (pattern[i] == '{') {
+            const std::size_t close = pattern.find('}', i);
+            if (close != std::string_view::npos) {
+                const std::string_view name = pattern.substr(i + 1, close - i - 1);
+                auto value = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+                if (value != values.end()) {
+                    out += value->second;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i++];
+    }
+    return out;
+}
+
+const std::string& Language::text(std::initializer_list<std::string_view> path) const {
+    const Json* node = &words;
+    std::string where;
+    for (std::string_view key : path) {
+        where = path_key(where, key);
+        auto it = node->find(key);
+        if (it == node->end()) throw InputError(where, "the " + tag + " words have no text here");
+        node = &*it;
+    }
+    if (!node->is_string()) throw InputError(where, "the " + tag + " words have no text here");
+    return node->get_ref<const std::string&>();
+}
+
+std::string_view Language::category(long long n) const {
+    for (const auto& [name, rule] : plural)
+        if (rule.matches(n)) return name;
+    return "other";
+}
+
+std::string Language::count(std::initializer_list<std::string_view> path, long long n) const {
+    std::vector<std::string_view> keys(path);
+    keys.push_back(category(n));
+    const Json* node = &words;
+    for (std::string_view key : keys) {
+        auto it = node->find(key);
+        if (it == node->end() || !(it->is_object() || it->is_string()))
+            throw InputError(std::string(keys.front()), "the " + tag + " words have no plural form here");
+        node = &*it;
+    }
+    return fill(node->get_ref<const std::string&>(), {{"count", std::to_string(n)}});
+}
+
+std::string Language::decimal_text(double value) const {
+    std::string out = number_text(value);
+    std::replace(out.begin(), out.end(), '.', decimal);
+    return out;
+}
+
+namespace {
+
+std::string two_digits(int value) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%02d", value);
+    return buf;
+}
+
+}  // namespace
+
+std::string Language::date(DayNumber day) const {
+    const CivilDate c = civil_date(day);
+    const Json& dates = words["report"]["dates"];
+    return fill(text({"report", "dates", "date"}),
+                {{"month", dates["months"][static_cast<std::size_t>(c.month - 1)].get_ref<const std::string&>()},
+                 {"day", std::to_string(c.day)},
+                 {"year", std::to_string(c.year)}});
+}
+
+std::string Language::long_date(DayNumber day) const {
+    const Json& dates = words["report"]["dates"];
+    return fill(text({"report", "dates", "long_date"}),
+                {{"weekday", dates["weekdays"][static_cast<std::size_t>(weekday(day))].get_ref<const std::string&>()},
+                 {"date", date(day)}});
+}
+
+std::string Language::moment(const LocalMoment& m) const {
+    const std::string time = two_digits(m.hour()) + ":" + two_digits(m.second_of_day / 60 % 60);
+    return fill(text({"report", "dates", "moment"}), {{"date", date(m.date)}, {"time", time}});
+}
+
+std::string Language::short_day(DayNumber day) const {
+    const CivilDate c = civil_date(day);
+    return fill(text({"report", "dates", "short_day"}),
+                {{"day", std::to_string(c.day)}, {"month_number", std::to_string(c.month)}});
+}
+
+// ---- loading and checking --------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kCategories{"zero", "one", "two", "few", "many"};
+
+std::set<std::string> placeholders(std::string_view text) {
+    std::set<std::string> out;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open);
+        if (close == std::string_view::npos) break;
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            }))
+            out.emplace(name);
+    }
+    return out;
+}
+
+std::string listed(const std::set<std::string>& names) {
+    if (names.empty()) return "none";
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "{" : ", {") + n + "}";
+    return out;
+}
+
+// A plural message: an object whose keys are plural categories, one of them "other".
+bool is_plural(const Json& value) {
+    if (!value.is_object() || !value.contains("other")) return false;
+    for (auto it = value.begin(); it != value.end(); ++it)
+        if (it.key() != "other" && std::find(kCategories.begin(), kCategories.end(), it.key()) == kCategories.end())
+            return false;
+    return true;
+}
+
+void text_like(const Json& english, const Json& other, const std::string& path) {
+    if (!other.is_string() || other.get_ref<const std::string&>().empty())
+        throw InputError(path, "expected non-empty text");
+    const auto want = placeholders(english.get_ref<const std::string&>());
+    if (placeholders(other.get_ref<const std::string&>()) != want)
+        throw InputError(path, "expected the placeholders " + listed(want) + ", as in English");
+}
+
+// `other` has every key of `english` and no other, the same kind of value under each.
+void same_shape(const Json& english, const Json& other, const std::set<std::string>& forms, const std::string& path) {
+    if (english.is_string()) return text_like(english, other, path);
+    if (english.is_array()) {
+        if (!other.is_array() || other.size() != english.size())
+            throw InputError(path, "expected a list of " + std::to_string(english.size()) + " texts, as in English");
+        for (std::size_t i = 0; i < english.size(); ++i) same_shape(english[i], other[i], forms, path_index(path, i));
+        return;
+    }
+    if (is_plural(english)) {
+        std::set<std::string> have;
+        if (other.is_object())
+            for (auto it = other.begin(); it != other.end(); ++it) have.insert(it.key());
+        if (have != forms)
+            throw InputError(path, "expected the plural forms " + [&] {
+                std::string names;
+                for (const auto& f : forms) names += (names.empty() ? "" : ", ") + f;
+                return names;
+            }() + " (this language's plural rule)");
+        for (auto it = other.begin(); it != other.end(); ++it)
+            text_like(english["other"], it.value(), path_key(path, it.key()));
+        return;
+    }
+    if (!other.is_object()) throw InputError(path, "expected an object, as in English");
+    for (auto it = english.begin(); it != english.end(); ++it) {
+        auto found = other.find(it.key());
+        if (found == other.end()) throw InputError(path_key(path, it.key()), "is missing (the English file has it)");
+        same_shape(it.value(), *found, forms, path_key(path, it.key()));
+    }
+    for (auto it = other.begin(); it != other.end(); ++it)
+        if (!english.contains(it.key())) throw InputError(path_key(path, it.key()), "is not in the English file");
+}
+
+bool valid_tag(std::string_view tag) {
+    // A primary subtag of 2-3 letters, then subtags of 1-8 letters or digits.
+    std::size_t start = 0, part = 0;
+    while (start <= tag.size()) {
+        const std::size_t end = std::min(tag.find('-', start), tag.size());
+        const std::string_view sub = tag.substr(start, end - start);
+        const bool letters = std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        const bool alnum = std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        if (part == 0 ? !(letters && sub.size() >= 2 && sub.size() <= 3) : !(alnum && !sub.empty() && sub.size() <= 8))
+            return false;
+        ++part;
+        start = end + 1;
+    }
+    return true;
+}
+
+std::string lowered(std::string_view tag) {
+    std::string out(tag);
+    for (char& c : out) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The checker's words for the built-in rules, looked up once by rule and step id.
+void compile_checker_words(Language& l) {
+    const RuleSet& rules = builtin_rules();
+    const std::string checker = "checker";
+    auto text_at = [&](const Json& parent, const std::string& key, const std::string& path) -> std::string_view {
+        auto it = parent.find(key);
+        if (it == parent.end() || !it->is_string()) throw InputError(path_key(path, key), "missing words for the built-in rules");
+        return it->get_ref<const std::string&>();
+    };
+    const Json& words = l.words.at("checker");
+    l.disclaimer = text_at(words, "disclaimer", checker);
+    const Json& rule_words = words.at("rules");
+    for (const Rule& rule : rules.rules) {
+        const std::string path = path_key("checker.rules", rule.id);
+        auto it = rule_words.find(rule.id);
+        if (it == rule_words.end()) throw InputError(path, "missing words for the built-in rules");
+        l.rule_words.emplace_back(text_at(*it, "cause", path), text_at(*it, "action", path));
+    }
+    for (const AdviceStep& step : rules.advice) l.advice_words.push_back(text_at(words.at("advice"), step.id, "checker.advice"));
+}
+
+// Reads and checks a language document; `english` is null when it is English itself.
+std::unique_ptr<Language> read_language(std::string_view text, const Language* english) {
+    Json doc = parse_json_bounded(text, 16);
+    if (!doc.is_object()) throw InputError("", "expected a language file object");
+    auto header = [&](const char* key) -> const Json& {
+        auto it = doc.find(key);
+        if (it == doc.end()) throw InputError(key, "is required");
+        return *it;
+    };
+    if (header("schema") != kLanguageSchema) throw InputError("schema", "expected \"" + std::string(kLanguageSchema) + "\"");
+    auto lang = std::make_unique<Language>();
+    const Json& tag = header("lang");
+    if (!tag.is_string() || !valid_tag(tag.get_ref<const std::string&>()))
+        throw InputError("lang", "expected a language tag such as \"de\" or \"pt-BR\"");
+    lang->tag = tag.get<std::string>();
+    const Json& name = header("name");
+    if (!name.is_string() || name.get_ref<const std::string&>().empty()) throw InputError("name", "expected non-empty text");
+    const Json& decimal = header("decimal");
+    if (decimal != "." && decimal != ",") throw InputError("decimal", "expected \".\" or \",\"");
+    lang->decimal = decimal.get_ref<const std::string&>()[0];
+    const Json& plural = header("plural");
+    if (!plural.is_object()) throw InputError("plural", "expected an object of plural rules");
+    std::set<std::string> forms{"other"};
+    for (auto it = plural.begin(); it != plural.end(); ++it) {
+        const std::string path = path_key("plural", it.key());
+        if (std::find(kCategories.begin(), kCategories.end(), it.key()) == kCategories.end())
+            throw InputError(path, "expected one of the plural categories zero, one, two, few, many");
+        if (!it->is_string()) throw InputError(path, "expected a plural rule as text");
+        lang->plural.emplace_back(it.key(), PluralRule::parse(it->get_ref<const std::string&>(), path));
+        forms.insert(it.key());
+    }
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const std::string& key = it.key();
+        if (key == "schema" || key == "lang" || key == "name" || key == "decimal" || key == "plural") continue;
+        if (english) {
+            auto section = english->words.find(key);
+            if (section == english->words.end()) throw InputError(key, "is not in the English file");
+            same_shape(*section, it.value(), forms, key);
+        }
+    }
+    if (english)
+        for (auto it = english->words.begin(); it != english->words.end(); ++it)
+            if (!doc.contains(it.key())) throw InputError(it.key(), "is missing (the English file has it)");
+    lang->words = std::move(doc);
+    compile_checker_words(*lang);
+    return lang;
+}
+
+struct Registry {
+    std::vector<std::unique_ptr<Language>> loaded;
+};
+
+Registry& registry() {
+    static Registry r;
+    return r;
+}
+
+const Language* find_loaded(std::string_view wanted) {
+    for (const auto& l : registry().loaded)
+        if (lowered(l->tag) == wanted) return l.get();
+    return nullptr;
+}
+
+const Language& english();
+
+const Language* find(std::string_view wanted) {
+    if (const Language* l = find_loaded(wanted)) return l;
+    for (std::size_t i = 0; i < kEmbeddedLanguageCount; ++i) {
+        const EmbeddedLanguage& e = kEmbeddedLanguages[i];
+        if (lowered(e.tag) != wanted) continue;
+        const Language* reference = wanted == "en" ? nullptr : &english();
+        registry().loaded.push_back(read_language({reinterpret_cast<const char*>(e.bytes), e.size}, reference));
+        return registry().loaded.back().get();
+    }
+    return nullptr;
+}
+
+const Language& english() {
+    const Language* en = find("en");
+    if (!en) throw InputError("lang", "the English words are not built in");
+    return *en;
+}
+
+}  // namespace
+
+const Language& language(std::string_view tag) {
+    const std::string wanted = lowered(tag);
+    if (!wanted.empty()) {
+        if (const Language* l = find(wanted)) return *l;
+        if (const Language* l = find(wanted.substr(0, wanted.find('-')))) return *l;
+    }
+    return english();
+}
+
+std::string add_language(std::string_view json_text) {
+    auto added = read_language(json_text, &english());
+    const std::string wanted = lowered(added->tag);
+    if (wanted == "en") throw InputError("lang", "English is built in and cannot be replaced");
+    auto& loaded = registry().loaded;
+    std::string tag = added->tag;
+    auto same = std::find_if(loaded.begin(), loaded.end(), [&](const auto& l) { return lowered(l->tag) == wanted; });
+    if (same != loaded.end()) *same = std::move(added);
+    else loaded.push_back(std::move(added));
+    return tag;
+}
+
+}  // namespace twitchcheck
