@@ -2,7 +2,8 @@
 // person touches the widget, and everything with the flow and the checker module, for
 // both ways (custom element and iframe). The files are found by following the widget's
 // own imports, so a new import is counted without editing this file; the module is the
-// one the widget's engine names. Run by the build (prints the table) and imported by
+// one the widget's engine names, and the words are those of one language (each is
+// measured: the budgets hold in every language). Run by the build (prints the table) and imported by
 // tests/module/widget-size.test.mjs (checks the budgets).
 //   node cmake/widget-sizes.mjs SITE_DIR
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,16 @@ const KB = 1024;
 export const budgets = { beforeTouch: 15 * KB, widgetOwn: 25 * KB, inAll: 80 * KB };
 const total = (rows) => rows.reduce((sum, row) => sum + row.gzip, 0);
 
-export function measureWidget(siteDir) {
+// The site's languages, as the page reads them (lang/languages.js): ["en", "de", …].
+export function siteLanguages(siteDir) {
+  const text = readFileSync(join(siteDir, 'lang', 'languages.js'), 'utf8');
+  return JSON.parse(text.match(/export const languages = (\[.*\]);/)[1]).map(([tag]) => tag);
+}
+
+// Sizes in language `tag`: the widget fetches that language's words only
+// (lang/<tag>/checker.json before the touch; the engine's engine-words/<tag>.json with
+// the module, for any language but English, which the module has built in).
+export function measureWidget(siteDir, tag = 'en') {
   const read = (rel) => readFileSync(join(siteDir, rel));
   const text = (rel) => read(rel).toString('utf8');
   const sizeOf = (rel) => ({ file: rel, raw: read(rel).length, gzip: gzipSync(read(rel), { level: 9 }).length });
@@ -47,14 +57,16 @@ export function measureWidget(siteDir) {
   const entry = text('widget.js').match(/new URL\("([^"]+\.js)"/)[1];
   const styles = [...text(elementFile).matchAll(/"([\w/-]+\.css)"/g)].map((x) => x[1]);
   const eager = graph([entry], { dynamic: false });
-  const before = ['widget.js', ...eager, ...styles].map(sizeOf);
-  const later = [...graph([entry], { dynamic: true }).filter((rel) => !eager.includes(rel)), ...moduleFiles].map(sizeOf);
+  const words = [`lang/${tag}/checker.json`];
+  const engineWords = tag === 'en' ? [] : [`engine-words/${tag}.json`];
+  const before = ['widget.js', ...eager, ...styles, ...words].map(sizeOf);
+  const later = [...graph([entry], { dynamic: true }).filter((rel) => !eager.includes(rel)), ...engineWords, ...moduleFiles].map(sizeOf);
 
   // The iframe: embed.html, its stylesheets and its module script's graph.
   const page = text('embed.html');
   const pageStyles = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((x) => x[1]);
   const pageScripts = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map((x) => x[1]);
-  const iframe = ['embed.html', ...pageStyles, ...graph(pageScripts, { dynamic: true }), ...moduleFiles].map(sizeOf);
+  const iframe = ['embed.html', ...pageStyles, ...graph(pageScripts, { dynamic: true }), ...words, ...engineWords, ...moduleFiles].map(sizeOf);
 
   const totals = {
     beforeTouch: total(before),
@@ -62,7 +74,12 @@ export function measureWidget(siteDir) {
     inAll: total(before) + total(later),
     iframe: total(iframe),
   };
-  return { elementFile, moduleFiles, before, later, iframe, totals };
+  return { tag, elementFile, moduleFiles, before, later, iframe, totals };
+}
+
+// Every language's sizes: [{tag, …measureWidget}].
+export function measureWidgetLanguages(siteDir) {
+  return siteLanguages(siteDir).map((tag) => measureWidget(siteDir, tag));
 }
 
 export function printWidget(sizes, siteDir) {
@@ -70,7 +87,7 @@ export function printWidget(sizes, siteDir) {
   const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB gzip`;
   const over = (bytes, budget) => (bytes > budget ? '  OVER BUDGET' : '');
   const { beforeTouch, widgetOwn, inAll, iframe } = sizes.totals;
-  console.log(`Widget sizes in ${siteDir} (bytes: raw, gzip -9)`);
+  console.log(`Widget sizes in ${siteDir}, in ${sizes.tag} (bytes: raw, gzip -9)`);
   console.log('custom element, before the person touches it:');
   sizes.before.forEach((row) => console.log(line(row)));
   console.log(`  = ${kb(beforeTouch)} (budget ${budgets.beforeTouch / KB} KB)${over(beforeTouch, budgets.beforeTouch)}`);
@@ -83,7 +100,21 @@ export function printWidget(sizes, siteDir) {
   console.log(`  = ${kb(iframe)} in all (budget ${budgets.inAll / KB} KB)${over(iframe, budgets.inAll)}`);
 }
 
+// One line per language: its totals against the budgets.
+export function printWidgetLanguages(all) {
+  const kb = (bytes) => (bytes / KB).toFixed(1).padStart(5);
+  const flag = (bytes, budget) => (bytes > budget ? '!' : ' ');
+  console.log(`Widget per language (KB gzip; budgets ${budgets.beforeTouch / KB} / ${budgets.widgetOwn / KB} / ${budgets.inAll / KB}; ! over budget):`);
+  console.log('  lang  before touch  own code  in all  iframe');
+  for (const { tag, totals: t } of all) {
+    console.log(`  ${tag.padEnd(5)} ${kb(t.beforeTouch)}${flag(t.beforeTouch, budgets.beforeTouch)}       ` +
+      `${kb(t.widgetOwn)}${flag(t.widgetOwn, budgets.widgetOwn)}   ${kb(t.inAll)}${flag(t.inAll, budgets.inAll)}  ` +
+      `${kb(t.iframe)}${flag(t.iframe, budgets.inAll)}`);
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const siteDir = process.argv[2];
   printWidget(measureWidget(siteDir), siteDir);
+  printWidgetLanguages(measureWidgetLanguages(siteDir));
 }

@@ -1,23 +1,34 @@
 // Drives the checker the way a person does, by mouse or by keyboard only, from a
-// vignette's `input`. Works on the app page and inside the widget (pass the widget's
-// host locator as `root`; Playwright's locators see into open shadow roots).
+// vignette's `input`, in any of the page's languages. Works on the app page and inside the
+// widget (pass the widget's host locator as `root`; Playwright's locators see into open
+// shadow roots).
 const fs = require("node:fs");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
-const { pathToFileURL } = require("node:url");
 const { expect } = require("@playwright/test");
 
-// The words a person sees come from the product's own messages file (an ES module, read
-// by a plain Node process: the test runner's own loader treats .js as CommonJS here).
-async function loadMessages() {
-  const url = pathToFileURL(path.resolve(__dirname, "../../web/app/messages.js")).href;
-  const text = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e",
-    `const { messages } = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(messages));`]);
-  return JSON.parse(text);
+const repoDir = path.resolve(__dirname, "../..");
+
+// The words a person sees in language `tag`: the product's own files (web/lang/<tag>/).
+function pageWords(tag, part) {
+  return JSON.parse(fs.readFileSync(path.join(repoDir, "web", "lang", tag, `${part}.json`), "utf8"));
+}
+async function loadMessages(tag = "en") {
+  return pageWords(tag, "checker");
 }
 
-// What each level is called on screen. Written out here, not read from messages.js, so
-// the test checks the words themselves.
+// The engine's words in language `tag` (core/lang/<tag>.json).
+function engineWords(tag) {
+  return JSON.parse(fs.readFileSync(path.join(repoDir, "core", "lang", `${tag}.json`), "utf8"));
+}
+
+// The languages the page offers (web/lang/languages.json), tag -> name in itself.
+const pageLanguages = JSON.parse(fs.readFileSync(path.join(repoDir, "web", "lang", "languages.json"), "utf8"));
+
+// Fills `{name}` slots, as the page does.
+const format = (template, values) => template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+
+// What each level is called on screen. Written out here, not read from the words file, so
+// the English tests check the words themselves.
 const levelWords = {
   emergency: "Emergency",
   immediate: "See a doctor today",
@@ -28,10 +39,19 @@ const levelWords = {
   self_care: "Self-care at home",
 };
 
-const answerWord = { true: "Yes", false: "No" };
-
-// The rule set, for the words of each rule (read from the rule file, as the engine does).
-const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
+// The rule set, with each rule's words in `tag` (the rule file keeps ids, levels and
+// conditions; core/lang/<tag>.json the causes, actions and advice, as the engine reads them).
+const ruleFile = JSON.parse(fs.readFileSync(path.join(repoDir, "core", "rules", "checker-rules.json"), "utf8"));
+function rulesIn(tag) {
+  const words = engineWords(tag).checker;
+  return {
+    ...ruleFile,
+    rules: ruleFile.rules.map((rule) => ({ ...rule, ...words.rules[rule.id] })),
+    advice: ruleFile.advice.map((step) => ({ ...step, text: words.advice[step.id] })),
+    disclaimer: words.disclaimer,
+  };
+}
+const rules = rulesIn("en");
 const ruleOf = (id) => rules.rules.find((rule) => rule.id === id);
 // An emergency or same-day result shows only the reasons at its own level; the others
 // (but self-care) wait under the closed "Also in your answers".
@@ -51,9 +71,11 @@ async function tabTo(page, target, limit = 120) {
 }
 
 class CheckerDriver {
-  constructor(page, m, { keyboard = false, root, onStep } = {}) {
+  // `language`: the tag of `m`, the words the page shows.
+  constructor(page, m, { keyboard = false, root, onStep, language = "en" } = {}) {
     this.page = page;
     this.m = m;
+    this.language = language;
     this.keyboard = keyboard;
     this.root = root ?? page.locator("body");
     this.onStep = onStep ?? (async () => {});
@@ -110,12 +132,20 @@ class CheckerDriver {
   async selectSide(select, sideLabel) {
     if (this.keyboard) {
       await tabTo(this.page, select);
-      // Typing an option's first letter picks it in a closed <select>.
-      await this.page.keyboard.press(sideLabel[0]);
+      // Arrows move the choice of a closed <select>, whatever the options' first letters.
+      const labels = await select.locator("option").allTextContents();
+      const from = await select.evaluate((el) => el.selectedIndex);
+      const to = labels.indexOf(sideLabel);
+      for (let i = from; i < to; i += 1) await this.page.keyboard.press("ArrowDown");
+      for (let i = from; i > to; i -= 1) await this.page.keyboard.press("ArrowUp");
     } else {
       await select.selectOption({ label: sideLabel });
     }
     await expect(select.locator("option:checked")).toHaveText(sideLabel);
+  }
+
+  answerWord(value) {
+    return value ? this.m.answers.yes : this.m.answers.no;
   }
 
   heading(name) {
@@ -138,7 +168,7 @@ class CheckerDriver {
     await this.onStep("where");
     for (const { region, side } of input.regions ?? []) {
       await this.check(root.getByRole("checkbox", { name: m.regions[region], exact: true }));
-      const select = root.getByLabel(`${m.where.side} for ${m.regions[region]}`, { exact: true });
+      const select = root.getByLabel(`${m.where.side} ${format(m.where.sideFor, { region: m.regions[region] })}`, { exact: true });
       await this.selectSide(select, m.sides[side]);
     }
     await this.next();
@@ -151,11 +181,11 @@ class CheckerDriver {
     await expect(this.heading(m.tried.title)).toBeVisible();
     await this.onStep("tried");
     await this.choose(root.getByRole("group", { name: m.tried.lifestyleLegend }),
-      input.lifestyle_changes_tried ? "Yes" : "No");
+      input.lifestyle_changes_tried ? m.answers.yes : m.answers.no);
     const weeks = input.self_care_weeks ?? 0;
     await this.type(root.getByLabel(m.tried.weeksLabel), String(weeks));
     if (weeks > 0) {
-      const improved = input.improved === null || input.improved === undefined ? "Not sure" : answerWord[input.improved];
+      const improved = input.improved === null || input.improved === undefined ? m.answers.notSure : this.answerWord(input.improved);
       await this.choose(root.getByRole("group", { name: m.tried.improvedLegend }), improved);
     }
     await this.next();
@@ -164,7 +194,7 @@ class CheckerDriver {
     await this.onStep("signs");
     for (const key of Object.keys(m.findings)) {
       const answer = key in findingAnswers ? findingAnswers[key]
-        : key in (input.findings ?? {}) ? answerWord[input.findings[key]] : null;
+        : key in (input.findings ?? {}) ? this.answerWord(input.findings[key]) : null;
       if (answer) await this.choose(root.getByRole("group", { name: m.findings[key], exact: true }), answer);
     }
     await this.next();
@@ -179,10 +209,15 @@ class CheckerDriver {
     await this.onStep("result");
   }
 
-  // The verdict line of the result, e.g. "Result: Emergency".
+  // The verdict line of the result, e.g. "Result: Emergency" (in English, the words
+  // written out above; in another language, its file's).
   verdict(level) {
-    return this.root.getByText(`${this.m.result.levelLabel} ${levelWords[level]}`, { exact: true });
+    const name = this.language === "en" ? levelWords[level] : this.m.levels[level].name;
+    return this.root.getByText(`${this.m.result.levelLabel} ${name}`, { exact: true });
   }
 }
 
-module.exports = { loadMessages, levelWords, CheckerDriver, tabTo, rules, ruleOf, shownReasons, laterReasons };
+module.exports = {
+  loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, CheckerDriver, tabTo,
+  rules, rulesIn, ruleOf, shownReasons, laterReasons,
+};

@@ -1,5 +1,6 @@
-// Reading level of every English string a person sees: the checker's messages.js, the
-// journal screens' messages-journal.js and the engine's own lines (core/lang/en.json).
+// Reading level of every English string a person sees: the checker's words
+// (web/lang/en/checker.json), the journal screens' (journal.json) and the engine's own
+// lines (core/lang/en.json).
 // Measured with Debian's Lingua::EN::Fathom (Flesch-Kincaid grade): every group at grade 8
 // or below; every single engine line at grade 10 or below, and the engine's lines at grade
 // 6 or below on average (issue 13, point 5). Needs `liblingua-en-fathom-perl`.
@@ -52,8 +53,9 @@ function stringsIn(value) {
   return [];
 }
 
-const { messages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
-const { journalMessages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages-journal.js')).href);
+const pageWords = (part) => JSON.parse(readFileSync(join(repoDir, 'web', 'lang', 'en', `${part}.json`), 'utf8'));
+const messages = pageWords('checker');
+const journalMessages = pageWords('journal');
 // One group per screen; the few single strings at the top of the file are read together.
 const journalGroups = Object.entries(journalMessages).filter(([, value]) => typeof value === 'object');
 const journalSingles = Object.values(journalMessages).filter((value) => typeof value === 'string');

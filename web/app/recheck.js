@@ -3,7 +3,7 @@
 // or changes each answer; the result can be saved into the journal's `assessments`.
 
 import { h } from './dom.js';
-import { messages, format } from './messages.js';
+import { messages, format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
@@ -47,6 +47,8 @@ export async function render(root, { focus = false } = {}) {
   }
 
   const checker = mountChecker(checkerSlot, {
+    words: messages,
+    language,
     headingLevel: 1,
     focusOnStart: focus,
     initial: suggested ?? undefined,

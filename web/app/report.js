@@ -8,7 +8,7 @@
 // The page is offered as a download instead, where it opens with its styles.
 
 import { h } from './dom.js';
-import { messages, format, plural } from './messages.js';
+import { messages, format, plural, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
@@ -18,7 +18,7 @@ import { longDate, longDateYear, dateRange } from './when.js';
 import { linkWords } from './insights.js';
 import { importProblem } from './import-problem.js';
 
-const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const one = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
 const levelName = (level) => messages.levels[level]?.name ?? level;
 
 // A rule's text as exactly one sentence: the rule files end theirs with a full stop
@@ -134,7 +134,7 @@ export async function render(root, { focus = false } = {}) {
   const importStatus = h('div', { class: 'tc-status', role: 'status' });
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
-  const engineText = (format_) => engine.report(store.text(), today(), format_);
+  const engineText = (format_) => engine.report(store.text(), today(), format_, language);
   const failed = (text) => text.trimStart().startsWith('{') && JSON.parse(text).schema === 'twitchcheck.error/1';
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },

@@ -3,7 +3,7 @@
 // person leaves. The first entry is the start screen. Add a screen by adding an entry
 // (and its own module); main.js builds the nav and the routing from this list.
 
-import { messages as m } from "./messages.js";
+import { messages as m, language } from "./messages.js";
 import { journalMessages as jm } from "./messages-journal.js";
 
 // The journal's screens (issue 5): each module's render(main, {focus}).
@@ -22,7 +22,7 @@ export const screens = [
     title: m.flow.title,
     async render(main, { focus }) {
       const { mountChecker } = await import("./checker.js");
-      return mountChecker(main, { headingLevel: 1, focusOnStart: focus });
+      return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
     },
   },
   journalScreen("/log", jm.nav.log, jm.log.title, "./log.js"),

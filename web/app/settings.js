@@ -2,7 +2,7 @@
 // aside, and "delete everything" behind a second, explicit button.
 
 import { h } from './dom.js';
-import { format } from './messages.js';
+import { format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice, backupReminder } from './notice.js';
@@ -14,8 +14,8 @@ import { longDate } from './when.js';
 const LIMIT_BYTES = 10 * 1024 * 1024;
 
 const size = (bytes) => (bytes < 1024 * 1024
-  ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-  : `${(Math.round(bytes / 1024 / 102.4) / 10).toLocaleString('en-US')} MB`);
+  ? format(jm.settings.kilobytes, { n: Math.max(1, Math.round(bytes / 1024)).toLocaleString(language) })
+  : format(jm.settings.megabytes, { n: (Math.round(bytes / 1024 / 102.4) / 10).toLocaleString(language) }));
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
