@@ -78,11 +78,12 @@ function outsideBrackets(text) {
 // Every text a person can see or a screen reader says, in every frame of the page (and in
 // open shadow roots): [{text, where}]. Visible text nodes (with their <option>s), the names
 // in aria-label, alt and title, and the document's title. A person's own notes (.tc-note)
-// are theirs, in whatever language they wrote them, and are left out.
-async function readableTexts(page) {
+// are theirs, in whatever language they wrote them, and are left out. `frames` picks
+// frames by URL; `within` (a selector) reads one element only, its shadow root included.
+async function readableTexts(page, { frames = () => true, within = null } = {}) {
   const all = [];
-  for (const frame of page.frames()) {
-    const texts = await frame.evaluate(() => {
+  for (const frame of page.frames().filter((f) => frames(f.url()))) {
+    const texts = await frame.evaluate((selector) => {
       const found = [];
       const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}`;
       const own = (el) => el.closest(".tc-note");
@@ -106,10 +107,12 @@ async function readableTexts(page) {
           if (select ? shown(select) : shown(parent)) found.push({ text, where: describe(parent) });
         }
       };
-      walk(document.body);
-      if (document.title) found.push({ text: document.title, where: "title" });
+      const start = selector ? document.querySelector(selector) : document.body;
+      if (!start) return found;
+      walk(start.shadowRoot ?? start);
+      if (!selector && document.title) found.push({ text: document.title, where: "title" });
       return found;
-    });
+    }, within);
     all.push(...texts.map((t) => ({ ...t, frame: frame.url() })));
   }
   return all;

@@ -337,3 +337,46 @@ for (const scheme of ["light", "dark"]) {
     });
   });
 }
+
+// In another language: lang="es" on the element, ?lang=fr on the frame (the pseudo-language
+// en-XA where a language's words are not there yet). Only that language's words are
+// fetched, and the result comes back in it, the engine's causes included.
+const { pageWords, pageLanguages, rulesIn } = require("./checker-flow.js");
+const { PSEUDO, servePseudoLanguage, readableTexts, notBracketed } = require("./language-helpers.js");
+
+for (const [way, wanted] of [["element", "es"], ["iframe", "fr"]]) {
+  const tag = wanted in pageLanguages ? wanted : PSEUDO;
+  test.describe(`the ${way} in ${tag}`, () => {
+    test.use({ locale: "en-US", serviceWorkers: "block" });
+
+    test(`${way === "element" ? `lang="${tag}"` : `?lang=${tag}`} gives the whole flow and result in ${tag}, fetching that language's words only`, async ({ page, context, widgetOrigin, requests }) => {
+      if (tag === PSEUDO) await servePseudoLanguage(context);
+      const words = tag === PSEUDO ? null : pageWords(tag, "checker");
+      await page.goto(`/demo/host.html?widget=${encodeURIComponent(`${widgetOrigin}/`)}&lang=${tag}`);
+      const root = ways[way](page);
+      const theirs = words ?? await (await page.request.get(`${widgetOrigin}/lang/${PSEUDO}/checker.json`)).json();
+      if (way === "element") await expect(root.getByRole("button", { name: theirs.widget.start })).toBeVisible();
+      else await expect(root.getByRole("heading", { name: theirs.where.title })).toBeVisible();
+      const driver = new CheckerDriver(page, theirs, { root, language: tag });
+      if (way === "element") await driver.press(root.getByRole("button", { name: theirs.widget.start }));
+      const v = vignette("spreading-ten-days");
+      await driver.complete(v.input);
+      await expect(driver.verdict(v.expect.level)).toBeVisible();
+      const causes = root.getByRole("heading", { level: way === "element" ? 4 : 3 });
+      if (words) await expect(causes).toHaveText(v.expect.fired.map((id) => rulesIn(tag).rules.find((r) => r.id === id).cause));
+      else await expect(causes).toHaveText(v.expect.fired.map(() => /^\[/));
+      if (way === "element") await expect(page.locator("twitch-check")).toHaveAttribute("lang", tag);
+      const langOf = await root.evaluate((el) => el.closest("[lang]")?.lang);
+      expect(langOf).toBe(tag);
+      if (!words) {
+        // Every word of the widget came from its words files (the host's page is its own).
+        const texts = await readableTexts(page, way === "element" ? { frames: (url) => !url.startsWith(widgetOrigin), within: "twitch-check" }
+          : { frames: (url) => url.startsWith(widgetOrigin) });
+        expect(notBracketed(texts)).toEqual([]);
+      }
+      // The words fetched: this language's page words, and the engine's for the module.
+      const fetched = requests.filter((r) => /\/(lang\/[^/]+\/\w+\.json|engine-words\/[^/]+\.json)$/.test(r)).map((r) => r.replace(/^GET /, ""));
+      expect(fetched).toEqual([`${widgetOrigin}/lang/${tag}/checker.json`, `${widgetOrigin}/engine-words/${tag}.json`]);
+    });
+  });
+}
