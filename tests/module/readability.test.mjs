@@ -39,6 +39,7 @@ function stringsIn(value) {
 }
 
 const { messages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
+const { journalMessages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages-journal.js')).href);
 const rules = JSON.parse(readFileSync(join(repoDir, 'core', 'rules', 'checker-rules.json'), 'utf8'));
 
 const groups = {
@@ -47,6 +48,7 @@ const groups = {
   'rules: actions': rules.rules.map((rule) => rule.action),
   'rules: advice': rules.advice.map((advice) => advice.text),
   'rules: disclaimer': [rules.disclaimer],
+  'journal: encrypted backup and its privacy text': stringsIn(journalMessages.sealed),
 };
 
 const table = Object.entries(groups).map(([name, strings]) => ({ name, strings, ...grade(strings) }));

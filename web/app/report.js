@@ -15,6 +15,8 @@ import { storeNotice } from './notice.js';
 import { download, downloadBackup } from './files.js';
 import { placeFigure, whereText } from './places.js';
 import { longDate, shortDate } from './when.js';
+import { isSealed } from './sealed.js';
+import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
 
@@ -127,7 +129,12 @@ export async function render(root, { focus = false } = {}) {
       h('button', { type: 'button', onclick: () => {
         const text = engineText('csv');
         if (!failed(text)) download(`twitchcheck-journal-${today()}.csv`, text, 'text/csv');
-      } }, m.csv)),
+      } }, m.csv),
+      h('button', { type: 'button', onclick: () => {
+        const text = engineText('fhir');
+        if (!failed(text)) download(`twitchcheck-fhir-${today()}.json`, text, 'application/fhir+json');
+      } }, m.fhir)),
+    sealedBackupControl(store, today),
     h('h2', { id: 'report-import-title' }, m.importTitle),
     h('div', { class: 'tc-field' }, h('label', { for: 'report-import' }, m.importLabel), fileInput),
     importStatus);
@@ -138,6 +145,12 @@ export async function render(root, { focus = false } = {}) {
     importStatus.replaceChildren(m.importChecking);
     const text = await file.text();
     fileInput.value = '';
+    if (isSealed(text)) askPassphrase(text, importStatus, review, { cancel: () => fileInput.focus() });
+    else review(text);
+  });
+
+  // A plain backup (or the one inside an encrypted backup): checked, then confirmed.
+  function review(text) {
     const checked = store.inspectImport(text);
     if (!checked.ok) {
       const { path, message } = checked.error;
@@ -159,7 +172,7 @@ export async function render(root, { focus = false } = {}) {
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
     replace.focus();
-  });
+  }
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
     title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));
