@@ -168,6 +168,9 @@ constexpr std::array<std::uint8_t, 16> kNamespace{0x32, 0x66, 0xc1, 0x53, 0x62, 
                                                   0xa6, 0x51, 0xd7, 0x06, 0x6f, 0x19, 0x29, 0x58};
 
 // ---- building blocks ---------------------------------------------------------------
+// The Bundle is written straight to JSON text (JsonWriter: the house bytes, keys in the
+// order written) rather than built as a Json tree first: a tree's initializer lists cost
+// the module tens of KB and a large journal a second copy of the Bundle in memory.
 
 std::string spaced(std::string_view name) {
     std::string out(name);
@@ -176,30 +179,51 @@ std::string spaced(std::string_view name) {
     return out;
 }
 
-Json coding(std::string_view system, const Code& code) {
-    return Json{{"system", system}, {"code", code.code}, {"display", code.display}};
+// A scalar of the journal as it is stored: text, whole number, other number, true/false.
+void scalar(JsonWriter& w, const Json& value) {
+    if (value.is_string()) w.string(value.get_ref<const std::string&>());
+    else if (value.is_boolean()) w.boolean(value.get<bool>());
+    else if (value.is_number_integer()) w.integer(value.get<std::int64_t>());
+    else w.number(value.get<double>());
 }
 
-Json concept_text(std::string_view text) { return Json{{"text", fhir_text(text)}}; }
-
-Json coded(std::string_view system, const Code& code) {
-    return Json{{"coding", Json::array({coding(system, code)})}};
+void coding(JsonWriter& w, std::string_view system, const Code& code) {
+    w.begin_object().key("system").string(system).key("code").string(code.code).key("display").string(code.display);
+    w.end_object();
 }
 
-Json category(std::string_view code, std::string_view display) {
-    return Json::array({Json{{"coding", Json::array({Json{{"system", kCategory}, {"code", code}, {"display", display}}})}}});
+// {"coding": [one], "text"?}
+void coded(JsonWriter& w, std::string_view system, const Code& code, std::string_view text = {}) {
+    w.begin_object().key("coding").begin_array();
+    coding(w, system, code);
+    w.end_array();
+    if (!text.empty()) w.key("text").string(text);
+    w.end_object();
 }
 
-Json quantity(const Json& value, std::string_view ucum) {
-    return Json{{"value", value}, {"unit", ucum}, {"system", kUcum}, {"code", ucum}};
+void concept_text(JsonWriter& w, std::string_view text) { w.begin_object().key("text").string(fhir_text(text)).end_object(); }
+
+void category(JsonWriter& w, std::string_view code, std::string_view display) {
+    w.key("category").begin_array().begin_object().key("coding").begin_array().begin_object();
+    w.key("system").string(kCategory).key("code").string(code).key("display").string(display);
+    w.end_object().end_array().end_object().end_array();
 }
 
-Json reference(const std::string& uuid) { return Json{{"reference", "urn:uuid:" + uuid}}; }
+void quantity(JsonWriter& w, const Json& value, std::string_view ucum) {
+    w.begin_object().key("value");
+    scalar(w, value);
+    w.key("unit").string(ucum).key("system").string(kUcum).key("code").string(ucum).end_object();
+}
+
+void reference(JsonWriter& w, std::string_view uuid) {
+    w.begin_object().key("reference").string("urn:uuid:" + std::string(uuid)).end_object();
+}
 
 // A narrative: XHTML built from already-escaped markup. `additional`: it says more than
 // the structured elements do (the rules' causes and actions, the Patient's empty record).
-Json narrative(const std::string& xhtml) {
-    return Json{{"status", "additional"}, {"div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml + "</div>"}};
+void narrative(JsonWriter& w, const std::string& xhtml) {
+    w.key("text").begin_object().key("status").string("additional");
+    w.key("div").string("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml + "</div>").end_object();
 }
 
 std::string para(std::string_view text) { return "<p>" + html_escape(fhir_text(text)) + "</p>"; }
@@ -211,9 +235,12 @@ struct Ids {
     }
 };
 
-Json entry(const std::string& uuid, Json resource) {
-    return Json{{"fullUrl", "urn:uuid:" + uuid}, {"resource", std::move(resource)}};
+// Opens {"fullUrl": ..., "resource": {"resourceType": ..., "id": ...; close_entry ends it.
+void open_entry(JsonWriter& w, std::string_view type, const std::string& uuid) {
+    w.begin_object().key("fullUrl").string("urn:uuid:" + uuid).key("resource").begin_object();
+    w.key("resourceType").string(type).key("id").string(uuid);
 }
+void close_entry(JsonWriter& w) { w.end_object().end_object(); }
 
 // ---- the checker: Questionnaire, QuestionnaireResponse, result Observation ------------
 
@@ -221,48 +248,47 @@ constexpr std::string_view kQuestionnaireName = "Questionnaire/twitchcheck-check
 
 std::string questionnaire_url() { return "urn:uuid:" + fhir_uuid(kQuestionnaireName); }
 
-Json choice_options(const auto& names) {
-    Json options = Json::array();
-    for (std::string_view n : names) options.push_back(Json{{"valueString", n}});
-    return options;
+template <std::size_t N>
+void choice(JsonWriter& w, std::string_view link_id, std::string_view text, bool required, bool repeats,
+            const std::array<std::string_view, N>& names) {
+    w.begin_object().key("linkId").string(link_id).key("text").string(text).key("type").string("choice");
+    if (required) w.key("required").boolean(true);
+    if (repeats) w.key("repeats").boolean(true);
+    w.key("answerOption").begin_array();
+    for (std::string_view n : names) w.begin_object().key("valueString").string(n).end_object();
+    w.end_array().end_object();
 }
 
-Json questionnaire(const std::string& uuid, const std::string& version) {
-    Json regions = Json{{"linkId", "regions"}, {"text", words::regions}, {"type", "group"}, {"repeats", true}};
-    regions["item"] = Json::array({
-        Json{{"linkId", "regions.region"}, {"text", words::region}, {"type", "choice"}, {"required", true},
-             {"answerOption", choice_options(kRegionNames)}},
-        Json{{"linkId", "regions.side"}, {"text", words::side}, {"type", "choice"}, {"required", true},
-             {"answerOption", choice_options(kSideNames)}},
-    });
-    Json findings = Json{{"linkId", "findings"}, {"text", words::findings}, {"type", "group"}, {"item", Json::array()}};
+void question(JsonWriter& w, std::string_view link_id, std::string_view text, std::string_view type,
+              bool required = false) {
+    w.begin_object().key("linkId").string(link_id).key("text").string(text).key("type").string(type);
+    if (required) w.key("required").boolean(true);
+    w.end_object();
+}
+
+void questionnaire(JsonWriter& w, const std::string& uuid, const std::string& version) {
+    open_entry(w, "Questionnaire", uuid);
+    w.key("url").string(questionnaire_url()).key("version").string(version);
+    w.key("name").string("TwitchcheckChecker").key("title").string(words::questionnaire_title);
+    w.key("status").string("active").key("subjectType").begin_array().string("Patient").end_array();
+    w.key("item").begin_array();
+    question(w, "duration_days", words::duration_days, "integer", true);
+    question(w, "lifestyle_changes_tried", words::lifestyle_changes_tried, "boolean");
+    question(w, "self_care_weeks", words::self_care_weeks, "integer");
+    question(w, "improved", words::improved, "boolean");
+    w.begin_object().key("linkId").string("regions").key("text").string(words::regions);
+    w.key("type").string("group").key("repeats").boolean(true).key("item").begin_array();
+    choice(w, "regions.region", words::region, true, false, kRegionNames);
+    choice(w, "regions.side", words::side, true, false, kSideNames);
+    w.end_array().end_object();
+    w.begin_object().key("linkId").string("findings").key("text").string(words::findings);
+    w.key("type").string("group").key("item").begin_array();
     for (std::size_t i = 0; i < kFindingNames.size(); ++i)
-        findings["item"].push_back(Json{{"linkId", "findings." + std::string(kFindingNames[i])},
-                                        {"text", words::finding[i]},
-                                        {"type", "boolean"}});
-    Json q = Json{{"resourceType", "Questionnaire"},
-                  {"id", uuid},
-                  {"url", questionnaire_url()},
-                  {"version", version},
-                  {"name", "TwitchcheckChecker"},
-                  {"title", words::questionnaire_title},
-                  {"status", "active"},
-                  {"subjectType", Json::array({"Patient"})}};
-    q["item"] = Json::array({
-        Json{{"linkId", "duration_days"}, {"text", words::duration_days}, {"type", "integer"}, {"required", true}},
-        Json{{"linkId", "lifestyle_changes_tried"}, {"text", words::lifestyle_changes_tried}, {"type", "boolean"}},
-        Json{{"linkId", "self_care_weeks"}, {"text", words::self_care_weeks}, {"type", "integer"}},
-        Json{{"linkId", "improved"}, {"text", words::improved}, {"type", "boolean"}},
-        std::move(regions),
-        std::move(findings),
-        Json{{"linkId", "triggers"}, {"text", words::triggers}, {"type", "choice"}, {"repeats", true},
-             {"answerOption", choice_options(kTriggerNames)}},
-    });
-    return q;
-}
-
-Json answer_item(std::string_view link_id, Json answers) {
-    return Json{{"linkId", link_id}, {"answer", std::move(answers)}};
+        question(w, "findings." + std::string(kFindingNames[i]), words::finding[i], "boolean");
+    w.end_array().end_object();
+    choice(w, "triggers", words::triggers, false, true, kTriggerNames);
+    w.end_array();
+    close_entry(w);
 }
 
 template <std::size_t N>
@@ -270,73 +296,94 @@ bool one_of(const Json& value, const std::array<std::string_view, N>& names) {
     return value.is_string() && index_of(names, value.get_ref<const std::string&>()).has_value();
 }
 
+// {"linkId": ..., "answer": [{"valueX": value}]}
+void answer(JsonWriter& w, std::string_view link_id, std::string_view value_key, const Json& value) {
+    w.begin_object().key("linkId").string(link_id).key("answer").begin_array().begin_object().key(value_key);
+    scalar(w, value);
+    w.end_object().end_array().end_object();
+}
+
 // The answers as the person gave them: each known field that has the expected type; a
 // field left out (or unreadable) has no item, as an unanswered question.
-Json response_items(const Json& input) {
-    Json items = Json::array();
-    if (!input.is_object()) return items;
-    auto integer = [&](const char* key) {
-        auto it = input.find(key);
-        if (it != input.end() && it->is_number_integer())
-            items.push_back(answer_item(key, Json::array({Json{{"valueInteger", it->get<std::int64_t>()}}})));
+void response_items(JsonWriter& w, const Json& input) {
+    if (!input.is_object()) return;
+    bool open = false;
+    auto start = [&] {
+        if (!open) w.key("item").begin_array();
+        open = true;
     };
-    auto boolean = [&](const char* key) {
+    auto field = [&](const char* key, bool (Json::*fits)() const noexcept, std::string_view value_key) {
         auto it = input.find(key);
-        if (it != input.end() && it->is_boolean())
-            items.push_back(answer_item(key, Json::array({Json{{"valueBoolean", it->get<bool>()}}})));
+        if (it == input.end() || !((*it).*fits)()) return;
+        start();
+        answer(w, key, value_key, *it);
     };
-    integer("duration_days");
-    boolean("lifestyle_changes_tried");
-    integer("self_care_weeks");
-    boolean("improved");
+    field("duration_days", &Json::is_number_integer, "valueInteger");
+    field("lifestyle_changes_tried", &Json::is_boolean, "valueBoolean");
+    field("self_care_weeks", &Json::is_number_integer, "valueInteger");
+    field("improved", &Json::is_boolean, "valueBoolean");
     if (auto it = input.find("regions"); it != input.end() && it->is_array()) {
         for (const Json& r : *it) {
             if (!r.is_object()) continue;
-            Json parts = Json::array();
-            if (auto region = r.find("region"); region != r.end() && one_of(*region, kRegionNames))
-                parts.push_back(answer_item("regions.region", Json::array({Json{{"valueString", *region}}})));
-            if (auto side = r.find("side"); side != r.end() && one_of(*side, kSideNames))
-                parts.push_back(answer_item("regions.side", Json::array({Json{{"valueString", *side}}})));
-            if (!parts.empty()) items.push_back(Json{{"linkId", "regions"}, {"item", std::move(parts)}});
+            auto region = r.find("region"), side = r.find("side");
+            const bool has_region = region != r.end() && one_of(*region, kRegionNames);
+            const bool has_side = side != r.end() && one_of(*side, kSideNames);
+            if (!has_region && !has_side) continue;
+            start();
+            w.begin_object().key("linkId").string("regions").key("item").begin_array();
+            if (has_region) answer(w, "regions.region", "valueString", *region);
+            if (has_side) answer(w, "regions.side", "valueString", *side);
+            w.end_array().end_object();
         }
     }
     if (auto it = input.find("findings"); it != input.end() && it->is_object()) {
-        Json answered = Json::array();
+        bool any = false;
         for (std::string_view name : kFindingNames) {
             auto f = it->find(std::string(name));
-            if (f != it->end() && f->is_boolean())
-                answered.push_back(answer_item("findings." + std::string(name),
-                                               Json::array({Json{{"valueBoolean", f->get<bool>()}}})));
+            if (f == it->end() || !f->is_boolean()) continue;
+            if (!any) {
+                start();
+                w.begin_object().key("linkId").string("findings").key("item").begin_array();
+            }
+            any = true;
+            answer(w, "findings." + std::string(name), "valueBoolean", *f);
         }
-        if (!answered.empty()) items.push_back(Json{{"linkId", "findings"}, {"item", std::move(answered)}});
+        if (any) w.end_array().end_object();
     }
     if (auto it = input.find("triggers"); it != input.end() && it->is_array()) {
-        Json named = Json::array();
-        for (const Json& t : *it)
-            if (one_of(t, kTriggerNames)) named.push_back(Json{{"valueString", t}});
-        if (!named.empty()) items.push_back(answer_item("triggers", std::move(named)));
+        bool any = false;
+        for (const Json& t : *it) {
+            if (!one_of(t, kTriggerNames)) continue;
+            if (!any) {
+                start();
+                w.begin_object().key("linkId").string("triggers").key("answer").begin_array();
+            }
+            any = true;
+            w.begin_object().key("valueString").string(t.get_ref<const std::string&>()).end_object();
+        }
+        if (any) w.end_array().end_object();
     }
-    return items;
+    if (open) w.end_array();
 }
 
-Json questionnaire_response(const std::string& uuid, const Json& stored, const std::string& patient,
+void questionnaire_response(JsonWriter& w, const std::string& uuid, const Json& stored, const std::string& patient,
                             const std::string& canonical) {
-    Json qr = Json{{"resourceType", "QuestionnaireResponse"},
-                   {"id", uuid},
-                   {"questionnaire", canonical},
-                   {"status", "completed"},
-                   {"subject", reference(patient)},
-                   {"authored", stored["at"]},
-                   {"author", reference(patient)},
-                   {"source", reference(patient)}};
-    Json items = response_items(stored["input"]);
-    if (!items.empty()) qr["item"] = std::move(items);
-    return qr;
+    open_entry(w, "QuestionnaireResponse", uuid);
+    w.key("questionnaire").string(canonical).key("status").string("completed");
+    w.key("subject");
+    reference(w, patient);
+    w.key("authored").string(stored["at"].get_ref<const std::string&>());
+    w.key("author");
+    reference(w, patient);
+    w.key("source");
+    reference(w, patient);
+    response_items(w, stored["input"]);
+    close_entry(w);
 }
 
 // What the checker said, for a clinician: the level in words, the rules that fired with
 // their reasons, the advice, and the not-a-diagnosis line; the rule ids as components.
-Json result_observation(const std::string& uuid, const Json& stored, const std::string& patient,
+void result_observation(JsonWriter& w, const std::string& uuid, const Json& stored, const std::string& patient,
                         const std::string& response) {
     const RuleSet& rules = builtin_rules();
     std::string level_name = stored["level"].get<std::string>();
@@ -354,8 +401,7 @@ Json result_observation(const std::string& uuid, const Json& stored, const std::
     const std::string_view level_words = words::levels[*index_of(kLevelNames, level_name)];
 
     std::string xhtml = "<p><b>" + html_escape(words::level) + "</b>" + html_escape(level_words) + "</p>";
-    Json components = Json::array();
-    Json notes = Json::array();
+    std::vector<std::string> notes;
     if (result) {
         xhtml += para(words::rules_heading) + "<ul>";
         for (const FiredRule& f : result->fired) {
@@ -365,120 +411,165 @@ Json result_observation(const std::string& uuid, const Json& stored, const std::
                      "): " + html_escape(f.rule->cause) + " " + html_escape(f.rule->action) +
                      (reasons.empty() ? "" : " " + html_escape(words::because) + html_escape(reasons) + ".") +
                      "</li>";
-            components.push_back(Json{{"code", concept_text(words::rule_applied)}, {"valueString", f.rule->id}});
         }
         xhtml += "</ul>" + para(words::advice_heading) + "<ul>";
         for (std::string_view a : result->advice) {
             xhtml += "<li>" + html_escape(a) + "</li>";
-            notes.push_back(Json{{"text", a}});
+            notes.emplace_back(a);
         }
         xhtml += "</ul>";
     } else {
-        const std::string why = std::string(words::not_recomputed) + problem + std::string(words::not_recomputed_end);
-        xhtml += para(why);
-        notes.push_back(Json{{"text", fhir_text(why)}});
+        notes.push_back(std::string(words::not_recomputed) + problem + std::string(words::not_recomputed_end));
+        xhtml += para(notes.back());
     }
     xhtml += para(rules.disclaimer);
-    notes.push_back(Json{{"text", rules.disclaimer}});
+    notes.push_back(rules.disclaimer);
 
-    Json obs = Json{{"resourceType", "Observation"},
-                    {"id", uuid},
-                    {"text", narrative(xhtml)},
-                    {"status", "final"},
-                    {"category", category("survey", "Survey")},
-                    {"code", concept_text(words::result)},
-                    {"subject", reference(patient)},
-                    {"effectiveDateTime", stored["at"]},
-                    {"valueCodeableConcept", concept_text(level_words)},
-                    {"note", std::move(notes)},
-                    {"method", concept_text(std::string(words::method) + version)},
-                    {"derivedFrom", Json::array({reference(response)})}};
-    if (!components.empty()) obs["component"] = std::move(components);
-    return obs;
+    open_entry(w, "Observation", uuid);
+    narrative(w, xhtml);
+    w.key("status").string("final");
+    category(w, "survey", "Survey");
+    w.key("code");
+    concept_text(w, words::result);
+    w.key("subject");
+    reference(w, patient);
+    w.key("effectiveDateTime").string(stored["at"].get_ref<const std::string&>());
+    w.key("valueCodeableConcept");
+    concept_text(w, level_words);
+    w.key("note").begin_array();
+    for (const std::string& n : notes) w.begin_object().key("text").string(fhir_text(n)).end_object();
+    w.end_array();
+    w.key("method");
+    concept_text(w, std::string(words::method) + version);
+    w.key("derivedFrom").begin_array();
+    reference(w, response);
+    w.end_array();
+    if (result) {
+        w.key("component").begin_array();
+        for (const FiredRule& f : result->fired) {
+            w.begin_object().key("code");
+            concept_text(w, words::rule_applied);
+            w.key("valueString").string(f.rule->id).end_object();
+        }
+        w.end_array();
+    }
+    close_entry(w);
 }
 
 // ---- the journal: episodes and day check-ins ----------------------------------------
 
-Json body_site(const Episode& e) {
+void body_site(JsonWriter& w, const Episode& e) {
     const Code& site = kBodySite[static_cast<std::size_t>(e.region)];
     const Code& side = kSideCode[static_cast<std::size_t>(e.side)];
-    Json out = Json::object();
-    if (!side.code.empty())
-        out["extension"] = Json::array({Json{{"url", kLaterality},
-                                             {"valueCodeableConcept", Json{{"coding", Json::array({coding(kSnomed, side)})},
-                                                                           {"text", to_string(e.side)}}}}});
-    if (!site.code.empty()) out["coding"] = Json::array({coding(kSnomed, site)});
-    out["text"] = spaced(to_string(e.region)) + ", " + std::string(to_string(e.side));
-    return out;
+    w.key("bodySite").begin_object();
+    if (!side.code.empty()) {
+        w.key("extension").begin_array().begin_object().key("url").string(kLaterality).key("valueCodeableConcept");
+        coded(w, kSnomed, side, to_string(e.side));
+        w.end_object().end_array();
+    }
+    if (!site.code.empty()) {
+        w.key("coding").begin_array();
+        coding(w, kSnomed, site);
+        w.end_array();
+    }
+    w.key("text").string(spaced(to_string(e.region)) + ", " + std::string(to_string(e.side)));
+    w.end_object();
 }
 
-Json episode_observation(const std::string& uuid, const Json& item, const Episode& e, const std::string& patient) {
-    Json obs = Json{{"resourceType", "Observation"},
-                    {"id", uuid},
-                    {"status", "final"},
-                    {"code", coded(kLoinc, kSymptom)},
-                    {"subject", reference(patient)},
-                    {"effectiveDateTime", item["at"]},
-                    {"performer", Json::array({reference(patient)})},
-                    {"valueCodeableConcept", concept_text(words::twitch)}};
-    if (auto note = item.find("note"); note != item.end() && !note->get_ref<const std::string&>().empty())
-        obs["note"] = Json::array({Json{{"text", fhir_text(note->get_ref<const std::string&>())}}});
-    obs["bodySite"] = body_site(e);
-    Json components = Json::array();
-    if (auto it = item.find("intensity"); it != item.end())
-        components.push_back(Json{{"code", concept_text(words::intensity)}, {"valueInteger", *it}});
-    if (auto it = item.find("duration_s"); it != item.end())
-        components.push_back(Json{{"code", concept_text(words::duration)}, {"valueQuantity", quantity(*it, "s")}});
-    if (auto it = item.find("triggers"); it != item.end()) {
-        std::vector<std::string> seen;  // a name the person repeated is one trigger
-        for (const Json& t : *it) {
-            const std::string& name = t.get_ref<const std::string&>();
-            if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
-            seen.push_back(name);
-            components.push_back(
-                Json{{"code", coded(kLoinc, kExacerbatingFactors)}, {"valueCodeableConcept", concept_text(spaced(name))}});
-        }
+void episode_observation(JsonWriter& w, const std::string& uuid, const Json& item, const Episode& e,
+                         const std::string& patient) {
+    open_entry(w, "Observation", uuid);
+    w.key("status").string("final").key("code");
+    coded(w, kLoinc, kSymptom);
+    w.key("subject");
+    reference(w, patient);
+    w.key("effectiveDateTime").string(item["at"].get_ref<const std::string&>());
+    w.key("performer").begin_array();
+    reference(w, patient);
+    w.end_array().key("valueCodeableConcept");
+    concept_text(w, words::twitch);
+    if (auto note = item.find("note"); note != item.end() && !note->get_ref<const std::string&>().empty()) {
+        w.key("note").begin_array().begin_object();
+        w.key("text").string(fhir_text(note->get_ref<const std::string&>())).end_object().end_array();
     }
-    if (!components.empty()) obs["component"] = std::move(components);
-    return obs;
+    body_site(w, e);
+    auto intensity = item.find("intensity"), duration = item.find("duration_s"), triggers = item.find("triggers");
+    const bool any_trigger = triggers != item.end() && !triggers->empty();
+    if (intensity != item.end() || duration != item.end() || any_trigger) {
+        w.key("component").begin_array();
+        if (intensity != item.end()) {
+            w.begin_object().key("code");
+            concept_text(w, words::intensity);
+            w.key("valueInteger");
+            scalar(w, *intensity);
+            w.end_object();
+        }
+        if (duration != item.end()) {
+            w.begin_object().key("code");
+            concept_text(w, words::duration);
+            w.key("valueQuantity");
+            quantity(w, *duration, "s");
+            w.end_object();
+        }
+        if (any_trigger) {
+            std::vector<std::string_view> seen;  // a name the person repeated is one trigger
+            for (const Json& t : *triggers) {
+                const std::string& name = t.get_ref<const std::string&>();
+                if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+                seen.push_back(name);
+                w.begin_object().key("code");
+                coded(w, kLoinc, kExacerbatingFactors);
+                w.key("valueCodeableConcept");
+                concept_text(w, spaced(name));
+                w.end_object();
+            }
+        }
+        w.end_array();
+    }
+    close_entry(w);
 }
 
 // One Observation per field of a day check-in, in the journal's field order.
-void day_observations(Json& entries, const Ids& ids, const Json& day, const std::string& patient) {
-    const std::string date = day["date"].get<std::string>();
-    auto add = [&](std::string_view field, std::string_view cat, std::string_view cat_display, Json code,
-                   const char* value_key, Json value) {
-        const std::string uuid = ids.of("Observation/day/" + std::string(field), date);
-        Json obs = Json{{"resourceType", "Observation"},
-                        {"id", uuid},
-                        {"status", "final"},
-                        {"category", category(cat, cat_display)},
-                        {"code", std::move(code)},
-                        {"subject", reference(patient)},
-                        {"effectiveDateTime", date},
-                        {"performer", Json::array({reference(patient)})}};
-        obs[value_key] = std::move(value);
-        entries.push_back(entry(uuid, std::move(obs)));
-    };
+void day_observations(JsonWriter& w, const Ids& ids, const Json& day, const std::string& patient) {
+    const std::string& date = day["date"].get_ref<const std::string&>();
     constexpr std::string_view social = "social-history", social_display = "Social History";
     constexpr std::string_view activity = "activity", activity_display = "Activity";
-    if (auto v = day.find("caffeine_mg"); v != day.end())
-        add("caffeine_mg", social, social_display, concept_text(words::caffeine), "valueQuantity", quantity(*v, "mg"));
-    if (auto v = day.find("water_ml"); v != day.end())
-        add("water_ml", social, social_display, concept_text(words::water), "valueQuantity", quantity(*v, "mL"));
-    if (auto v = day.find("sleep_h"); v != day.end()) {
-        Json code = coded(kLoinc, kSleepDuration);
-        code["text"] = words::sleep;
-        add("sleep_h", activity, activity_display, std::move(code), "valueQuantity", quantity(*v, "h"));
+    struct Field {
+        const char* key;
+        std::string_view label;
+        bool activity;
+        enum { amount, whole_number, text } kind;
+        std::string_view unit;
+    };
+    static constexpr Field kFields[] = {
+        {"caffeine_mg", words::caffeine, false, Field::amount, "mg"},
+        {"water_ml", words::water, false, Field::amount, "mL"},
+        {"sleep_h", words::sleep, true, Field::amount, "h"},
+        {"stress", words::stress, false, Field::whole_number, ""},
+        {"exercise", words::exercise, true, Field::text, ""},
+        {"relaxation_min", words::relaxation, true, Field::amount, "min"},
+    };
+    for (const Field& f : kFields) {
+        auto v = day.find(f.key);
+        if (v == day.end()) continue;
+        open_entry(w, "Observation", ids.of("Observation/day/" + std::string(f.key), date));
+        w.key("status").string("final");
+        category(w, f.activity ? activity : social, f.activity ? activity_display : social_display);
+        w.key("code");
+        if (std::string_view(f.key) == "sleep_h") coded(w, kLoinc, kSleepDuration, f.label);
+        else concept_text(w, f.label);
+        w.key("subject");
+        reference(w, patient);
+        w.key("effectiveDateTime").string(date).key("performer").begin_array();
+        reference(w, patient);
+        w.end_array();
+        switch (f.kind) {
+            case Field::amount: w.key("valueQuantity"); quantity(w, *v, f.unit); break;
+            case Field::whole_number: w.key("valueInteger"); scalar(w, *v); break;
+            case Field::text: w.key("valueCodeableConcept"); concept_text(w, v->get_ref<const std::string&>()); break;
+        }
+        close_entry(w);
     }
-    if (auto v = day.find("stress"); v != day.end())
-        add("stress", social, social_display, concept_text(words::stress), "valueInteger", *v);
-    if (auto v = day.find("exercise"); v != day.end())
-        add("exercise", activity, activity_display, concept_text(words::exercise), "valueCodeableConcept",
-            concept_text(v->get<std::string>()));
-    if (auto v = day.find("relaxation_min"); v != day.end())
-        add("relaxation_min", activity, activity_display, concept_text(words::relaxation), "valueQuantity",
-            quantity(*v, "min"));
 }
 
 }  // namespace
@@ -522,43 +613,38 @@ std::string fhir_text(std::string_view text) {
     return out;
 }
 
-Json fhir_bundle(const Journal& journal) {
+std::string journal_fhir(const Journal& journal) {
     const Json& doc = journal.document;
     const Ids ids{sha1_hex(to_text(doc))};
     const std::string patient = ids.of("Patient", "");
-    Json entries = Json::array();
-    entries.push_back(entry(patient, Json{{"resourceType", "Patient"},
-                                          {"id", patient},
-                                          {"text", narrative(para(words::patient))}}));
+    JsonWriter w;
+    w.begin_object().key("resourceType").string("Bundle").key("id").string(ids.of("Bundle", ""));
+    w.key("language").string("en").key("type").string("collection").key("entry").begin_array();
+
+    open_entry(w, "Patient", patient);
+    narrative(w, para(words::patient));
+    close_entry(w);
 
     if (doc.contains("assessments") && !doc["assessments"].empty()) {
         const Json& assessments = doc["assessments"];
         const std::string version = builtin_rules().version;
-        const std::string q = fhir_uuid(std::string(kQuestionnaireName) + "|" + version);
-        entries.push_back(entry(q, questionnaire(q, version)));
+        questionnaire(w, fhir_uuid(std::string(kQuestionnaireName) + "|" + version), version);
         const std::string canonical = questionnaire_url() + "|" + version;
         for (std::size_t i = 0; i < assessments.size(); ++i) {
             const std::string response = ids.of("QuestionnaireResponse", std::to_string(i));
-            const std::string result = ids.of("Observation/result", std::to_string(i));
-            entries.push_back(entry(response, questionnaire_response(response, assessments[i], patient, canonical)));
-            entries.push_back(entry(result, result_observation(result, assessments[i], patient, response)));
+            questionnaire_response(w, response, assessments[i], patient, canonical);
+            result_observation(w, ids.of("Observation/result", std::to_string(i)), assessments[i], patient, response);
         }
     }
 
     const Json& episodes = doc["episodes"];
-    for (std::size_t i = 0; i < journal.episodes.size(); ++i) {
-        const std::string uuid = ids.of("Observation/episode", episodes[i]["id"].get<std::string>());
-        entries.push_back(entry(uuid, episode_observation(uuid, episodes[i], journal.episodes[i], patient)));
-    }
-    for (const Json& day : doc["days"]) day_observations(entries, ids, day, patient);
+    for (std::size_t i = 0; i < journal.episodes.size(); ++i)
+        episode_observation(w, ids.of("Observation/episode", episodes[i]["id"].get_ref<const std::string&>()),
+                            episodes[i], journal.episodes[i], patient);
+    for (const Json& day : doc["days"]) day_observations(w, ids, day, patient);
 
-    return Json{{"resourceType", "Bundle"},
-                {"id", ids.of("Bundle", "")},
-                {"language", "en"},
-                {"type", "collection"},
-                {"entry", std::move(entries)}};
+    w.end_array().end_object();
+    return w.finish();
 }
-
-std::string journal_fhir(const Journal& journal) { return to_text(fhir_bundle(journal)); }
 
 }  // namespace twitchcheck

@@ -13,7 +13,6 @@ namespace twitchcheck {
 // a name-based UUID made from the journal's content, and the only times in it are the
 // journal's own.
 std::string journal_fhir(const Journal& journal);
-Json fhir_bundle(const Journal& journal);
 
 // A name-based UUID (RFC 9562 version 5: SHA-1) of `name` in twitchcheck's FHIR
 // namespace 3266c153-6257-49b9-a651-d7066f192958, as lower-case text.
