@@ -31,14 +31,15 @@ export function sealedBackupControl(store, today) {
   const id = idPrefix();
   const first = field(`${id}-pass`, m.passphrase, m.passphraseHint, 'new-password');
   const again = field(`${id}-again`, m.again, null, 'new-password');
-  const problem = h('p', { class: 'tc-error', id: `${id}-problem`, role: 'alert', hidden: true });
+  // In the page only while there is a problem (a hidden error would still be an error).
+  const problem = h('p', { class: 'tc-error', id: `${id}-problem`, role: 'alert' });
   const status = h('p', { class: 'tc-status', role: 'status' });
   const submit = h('button', { type: 'submit', class: 'tc-primary' }, m.save);
   const form = h('form', { class: 'tc-sealed-form', id: `${id}-form`, hidden: true, 'aria-labelledby': `${id}-title`, novalidate: true,
     onkeydown: (event) => { if (event.key === 'Escape') close(m.canceled); } },
     h('h3', { id: `${id}-title` }, m.formTitle),
     h('p', null, m.intro),
-    first.element, again.element, problem,
+    first.element, again.element,
     h('div', { class: 'tc-actions' }, submit,
       h('button', { type: 'button', onclick: () => close(m.canceled) }, m.cancel)));
   const openButton = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-form`, onclick: () => {
@@ -59,8 +60,9 @@ export function sealedBackupControl(store, today) {
   }
 
   function showProblem(text, input) {
-    problem.hidden = !text;
     problem.textContent = text ?? '';
+    if (!text) problem.remove();
+    else if (!problem.isConnected) again.element.after(problem);
     for (const [f, hint] of [[first.input, `${id}-pass-hint`], [again.input, null]]) {
       const bad = f === input;
       if (bad) f.setAttribute('aria-invalid', 'true');
@@ -107,18 +109,18 @@ export function askPassphrase(text, slot, opened, { cancel } = {}) {
   }
   const id = idPrefix();
   const pass = field(`${id}-open`, m.importLabel, null, 'current-password');
-  const problem = h('p', { class: 'tc-error', id: `${id}-problem`, role: 'alert', hidden: true });
+  const problem = h('p', { class: 'tc-error', id: `${id}-problem`, role: 'alert' });
   const working = h('p', { class: 'tc-hint', role: 'status' });
   const submit = h('button', { type: 'submit', class: 'tc-primary' }, m.open);
   const form = h('form', { class: 'tc-sealed-form', novalidate: true },
-    h('p', null, m.importIntro), pass.element, problem, working,
+    h('p', null, m.importIntro), pass.element, working,
     h('div', { class: 'tc-actions' }, submit,
       h('button', { type: 'button', onclick: () => { slot.replaceChildren(jm.report.importCanceled); cancel?.(); } }, jm.report.importCancel)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     submit.disabled = true;
     working.textContent = m.opening;
-    problem.hidden = true;
+    problem.remove();
     let plain;
     try {
       plain = await open(text, pass.input.value);
@@ -127,7 +129,7 @@ export function askPassphrase(text, slot, opened, { cancel } = {}) {
       working.textContent = '';
       submit.disabled = false;
       problem.textContent = err.reason === 'newer' ? format(m.newer, { format: err.format }) : m.wrong;
-      problem.hidden = false;
+      pass.element.after(problem);
       pass.input.setAttribute('aria-invalid', 'true');
       pass.input.setAttribute('aria-describedby', problem.id);
       pass.input.select();
