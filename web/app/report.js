@@ -1,7 +1,8 @@
 // Report and backup: the doctor report drawn from the engine's twitchcheck.report/1 JSON
 // (print-ready with the print stylesheet), the engine's standalone HTML page, the JSON
-// backup and the CSV as downloads, and the import of a backup (validated first: a bad
-// file changes nothing and the message names the problem and where).
+// backup, the CSV and the FHIR R4 file as downloads, the encrypted backup (sealed-ui.js),
+// and the import of a backup, plain or encrypted (validated first: a bad file changes
+// nothing and the message names the problem and where).
 //
 // Why not show the engine's HTML page in an iframe: a srcdoc or blob: frame inherits this
 // page's Content-Security-Policy (style-src 'self'), which blocks that page's own <style>.
@@ -111,7 +112,8 @@ export async function render(root, { focus = false } = {}) {
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
   const engineText = (format_) => engine.report(store.text(), today(), format_);
-  const failed = (text) => text.trimStart().startsWith('{') && JSON.parse(text).schema === 'twitchcheck.error/1';
+  // The engine's error document starts like this (house JSON); no need to parse a large export.
+  const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },
     h('button', { type: 'button', class: 'tc-primary', onclick: () => window.print() }, m.print),
