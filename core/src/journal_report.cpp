@@ -2,6 +2,7 @@
 #include "twitchcheck/journal_report.hpp"
 
 #include "twitchcheck/checker.hpp"
+#include "twitchcheck/journal_fhir.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -573,7 +574,8 @@ std::string report_html(const Json& report) {
 
 std::string journal_report(const Journal& journal, DayNumber today, std::string_view format) {
     if (format == "csv") return journal_csv(journal);
-    if (format != "json" && format != "html") throw InputError("format", "must be json, html or csv");
+    if (format == "fhir") return journal_fhir(journal);
+    if (format != "json" && format != "html") throw InputError("format", "must be json, html, csv or fhir");
     Json report = report_json(journal, analyze(journal, today));
     return format == "json" ? to_text(report) : report_html(report);
 }

@@ -245,10 +245,11 @@ TEST_CASE("HTML stays one page: at most 8 notes, each cut to 300 characters, at 
     CHECK(count_of(html, "<rect class=\"bar\"") == 26);
 }
 
-TEST_CASE("report format must be json, html or csv") {
+TEST_CASE("report format must be json, html, csv or fhir") {
     const auto out = api::report(R"({"schema": "twitchcheck.journal/1", "episodes": [], "days": []})", "2026-05-10", "pdf");
     REQUIRE(out.error);
     CHECK(out.error->path == "format");
+    CHECK(out.error->message == "must be json, html, csv or fhir");
 }
 
 TEST_CASE("JSON backup round trip is lossless: parse, validate, write gives back the same document") {

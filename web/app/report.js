@@ -1,7 +1,8 @@
 // Report and backup: the doctor report drawn from the engine's twitchcheck.report/1 JSON
 // (print-ready with the print stylesheet), the engine's standalone HTML page, the JSON
-// backup and the CSV as downloads, and the import of a backup (validated first: a bad
-// file changes nothing and the message names the problem and where).
+// backup, the CSV and the FHIR R4 file as downloads, the encrypted backup (sealed-ui.js),
+// and the import of a backup, plain or encrypted (validated first: a bad file changes
+// nothing and the message names the problem and where).
 //
 // Why not show the engine's HTML page in an iframe: a srcdoc or blob: frame inherits this
 // page's Content-Security-Policy (style-src 'self'), which blocks that page's own <style>.
@@ -17,6 +18,8 @@ import { placeFigure, whereText } from './places.js';
 import { longDate, longDateYear, dateRange } from './when.js';
 import { linkWords } from './insights.js';
 import { importProblem } from './import-problem.js';
+import { isSealed } from './sealed.js';
+import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
 const levelName = (level) => messages.levels[level]?.name ?? level;
@@ -135,7 +138,8 @@ export async function render(root, { focus = false } = {}) {
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
   const engineText = (format_) => engine.report(store.text(), today(), format_);
-  const failed = (text) => text.trimStart().startsWith('{') && JSON.parse(text).schema === 'twitchcheck.error/1';
+  // The engine's error document starts like this (house JSON); no need to parse a large export.
+  const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },
     h('button', { type: 'button', class: 'tc-primary', onclick: () => window.print() }, m.print),
@@ -153,7 +157,12 @@ export async function render(root, { focus = false } = {}) {
       h('button', { type: 'button', onclick: () => {
         const text = engineText('csv');
         if (!failed(text)) download(`twitchcheck-journal-${today()}.csv`, text, 'text/csv');
-      } }, m.csv)),
+      } }, m.csv),
+      h('button', { type: 'button', onclick: () => {
+        const text = engineText('fhir');
+        if (!failed(text)) download(`twitchcheck-fhir-${today()}.json`, text, 'application/fhir+json');
+      } }, m.fhir)),
+    sealedBackupControl(store, today),
     h('h2', { id: 'report-import-title' }, m.importTitle),
     h('div', { class: 'tc-field' }, h('label', { for: 'report-import' }, m.importLabel), fileInput),
     importStatus);
@@ -164,6 +173,12 @@ export async function render(root, { focus = false } = {}) {
     importStatus.replaceChildren(m.importChecking);
     const text = await file.text();
     fileInput.value = '';
+    if (isSealed(text)) askPassphrase(text, importStatus, review, { cancel: () => fileInput.focus() });
+    else review(text);
+  });
+
+  // A plain backup (or the one inside an encrypted backup): checked, then confirmed.
+  function review(text) {
     const checked = store.inspectImport(text);
     if (!checked.ok) {
       importStatus.replaceChildren(...importError(checked.error, text));
@@ -185,7 +200,7 @@ export async function render(root, { focus = false } = {}) {
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
     replace.focus();
-  });
+  }
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
     title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));

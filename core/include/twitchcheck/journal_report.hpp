@@ -21,7 +21,8 @@ Json report_json(const Journal& journal, const Analysis& analysis);
 // report_json's document.
 std::string report_html(const Json& report);
 
-// `format` is json, html or csv; anything else is an InputError at `format`.
+// `format` is json, html, csv or fhir (journal_fhir.hpp); anything else is an InputError at
+// `format`.
 std::string journal_report(const Journal& journal, DayNumber today, std::string_view format);
 
 // Text made safe for HTML element content and attribute values.
