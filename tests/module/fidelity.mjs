@@ -34,6 +34,8 @@ function uses(text, form, whole) {
 // "idea (en form → one of: …)".
 export function missingTerms(glossary, english, translation, tag) {
   const missing = [];
+  // A {slot}'s name is not a word of the text ("You logged {twitches} …").
+  [english, translation] = [english, translation].map((text) => text.replace(/\{\w+\}/g, ' '));
   for (const { idea, forms } of glossary) {
     const own = forms[tag];
     if (!own || own.length === 0) continue;
