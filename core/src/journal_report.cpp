@@ -594,16 +594,10 @@ std::string report_html(const Json& report, const Language& w) {
 
 std::string journal_report(const Journal& journal, DayNumber today, std::string_view format, const Language& words) {
     if (format == "csv") return journal_csv(journal);
-<<<<<<< HEAD
-    if (format != "json" && format != "html") throw InputError("format", "must be json, html or csv");
-    Json report = report_json(journal, analyze(journal, today), words);
-    return format == "json" ? to_text(report) : report_html(report, words);
-=======
     if (format == "fhir") return journal_fhir(journal);
     if (format != "json" && format != "html") throw InputError("format", "must be json, html, csv or fhir");
-    Json report = report_json(journal, analyze(journal, today));
-    return format == "json" ? to_text(report) : report_html(report);
->>>>>>> main
+    Json report = report_json(journal, analyze(journal, today), words);
+    return format == "json" ? to_text(report) : report_html(report, words);
 }
 
 }  // namespace twitchcheck
