@@ -7,7 +7,8 @@
 const { test, expect, vignette, expectNoAxeViolations } = require("./fixtures.js");
 const { pageWords, engineWords, pageLanguages, format, CheckerDriver, rulesIn } = require("./checker-flow.js");
 const { example, seed } = require("./journal-helpers.js");
-const { PSEUDO, servePseudoLanguage, readableTexts, englishLeft, notBracketed } = require("./language-helpers.js");
+const { PSEUDO, servePseudoLanguage, readableTexts, englishLeft, notBracketed, siteDir } = require("./language-helpers.js");
+const { serveSite, copySite } = require("./site-server.js");
 
 const translated = Object.keys(pageLanguages).filter((tag) => tag !== "en");
 const localeOf = { de: "de-DE", es: "es-ES", fr: "fr-FR" };
@@ -224,5 +225,44 @@ test.describe("the pseudo-language en-XA (every text bracketed and 40% longer)",
       await noSidewaysScroll(page, name);
     }, query);
     expect(left, "text a words file did not give").toEqual([]);
+  });
+});
+
+// Offline in every language: the service worker caches every language's words, manifest
+// and engine words with the first visit. A copy of the site on a server of its own, which
+// the test stops (the browser's offline switch alone does not reach the worker's fetches).
+const offline = test.extend({
+  site: async ({}, use) => { // eslint-disable-line no-empty-pattern
+    const server = await serveSite(copySite(siteDir), 0);
+    await use(server);
+    await server.stop().catch(() => {});
+  },
+  allowedOrigins: async ({ site }, use) => use([site.origin]),
+});
+
+offline.describe("offline", () => {
+  offline.use({ locale: "en-US", timezoneId: "UTC" });
+
+  offline("after one visit in English, every language opens with no network: the checker, a journal screen and a result", async ({ page, context, site }) => {
+    test.setTimeout(180_000);
+    await page.goto(`${site.origin}/#/check`);
+    await expect(page.getByRole("heading", { level: 1, name: english.m.flow.title })).toBeVisible();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The precache is complete once the worker controls the page (install waits for it).
+    await site.stop();
+    await context.setOffline(true);
+    for (const tag of translated) {
+      const { m, jm } = words(tag);
+      await page.locator("#app-language").selectOption(tag);
+      await expect(page.locator("html")).toHaveAttribute("lang", tag);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.flow.title);
+      await page.goto(`${site.origin}/#/log`);
+      await expect(page.getByRole("heading", { level: 1, name: jm.log.title })).toBeVisible();
+      await page.goto(`${site.origin}/#/check`);
+      const v = vignette("spreading-ten-days");
+      await new CheckerDriver(page, m, { language: tag }).complete(v.input);
+      await expect(page.getByRole("region", { name: m.result.whyTitle }).getByRole("heading", { level: 3 }))
+        .toHaveText(v.expect.fired.map((id) => rulesIn(tag).rules.find((r) => r.id === id).cause));
+    }
   });
 });
