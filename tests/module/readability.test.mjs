@@ -1,8 +1,11 @@
 // Reading level of every English string a person sees in the checker: messages.js and the
-// engine's own lines (the rule texts of core/rules/checker-rules.json). Measured with
+// engine's own lines (core/lang/en.json: rule texts, advice, disclaimers, the report's
+// sentences and words; month and weekday names and date patterns left out). Measured with
 // Debian's Lingua::EN::Fathom (Flesch-Kincaid grade): every group at grade 8 or below; every
 // single engine line at grade 10 or below, and the engine's lines at grade 6 or below on
-// average (issue 13, point 5). Needs `liblingua-en-fathom-perl`.
+// average (issue 13, point 5). A label of one to four words is held to its group's grade
+// only: alone, one long word decides its grade ("Emergency." reads as grade 32).
+// Needs `liblingua-en-fathom-perl`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const maxGrade = 8;
 const maxEngineLine = 10;
 const maxEngineAverage = 6;
+const minSentenceWords = 5;
 
 // One line of text per input line; prints "grade words sentences" for each line, then
 // the same for all lines read together.
@@ -53,13 +57,16 @@ function stringsIn(value) {
 }
 
 const { messages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
-const rules = JSON.parse(readFileSync(join(repoDir, 'core', 'rules', 'checker-rules.json'), 'utf8'));
+const english = JSON.parse(readFileSync(join(repoDir, 'core', 'lang', 'en.json'), 'utf8'));
+const ruleWords = Object.values(english.checker.rules);
+const { dates, disclaimer, ...reportWords } = english.report;
 
 const engineGroups = {
-  'rules: causes': rules.rules.map((rule) => rule.cause),
-  'rules: actions': rules.rules.map((rule) => rule.action),
-  'rules: advice': rules.advice.map((advice) => advice.text),
-  'rules: disclaimer': [rules.disclaimer],
+  'engine: rule causes': ruleWords.map((rule) => rule.cause),
+  'engine: rule actions': ruleWords.map((rule) => rule.action),
+  'engine: advice': Object.values(english.checker.advice),
+  'engine: disclaimers': [english.checker.disclaimer, disclaimer],
+  'engine: report': stringsIn(reportWords),
 };
 const groups = {
   ...Object.fromEntries(Object.entries(messages).map(([key, value]) => [`messages.${key}`, stringsIn(value)])),
@@ -78,15 +85,15 @@ console.log(`  ${all.kincaid.toFixed(2).padStart(6)}  everything (${all.words} w
 console.log(`  ${engine.kincaid.toFixed(2).padStart(6)}  the engine's lines together (${engine.lines.length} lines); ` +
   `mean of the lines ${engineMean.toFixed(2)}`);
 console.log('  the engine\'s hardest lines:');
-for (const line of [...engine.lines].sort((a, b) => b.kincaid - a.kincaid).slice(0, 5)) {
+for (const line of engine.lines.filter((l) => l.words >= minSentenceWords).sort((a, b) => b.kincaid - a.kincaid).slice(0, 5)) {
   console.log(`  ${line.kincaid.toFixed(2).padStart(6)}  ${line.text}`);
 }
 
 test('every group of checker text is found and has words in it', () => {
   for (const row of table) assert.ok(row.words > 0, `${row.name} has no words`);
-  assert.equal(groups['rules: causes'].length, rules.rules.length);
+  assert.equal(groups['engine: rule causes'].length, 17);
   assert.ok(groups['messages.findings'].length === 13, 'all 13 warning-sign questions are measured');
-  assert.equal(engine.lines.length, rules.rules.length * 2 + rules.advice.length + 1);
+  assert.ok(engine.lines.length > 150, `${engine.lines.length} engine lines`);
 });
 
 test(`all checker text together reads at grade ${maxGrade} or below`, () => {
@@ -99,8 +106,10 @@ for (const row of table) {
   });
 }
 
-test(`every single engine line reads at grade ${maxEngineLine} or below`, () => {
-  const hard = engine.lines.filter((line) => line.kincaid > maxEngineLine);
+test(`every single engine line of ${minSentenceWords} words or more reads at grade ${maxEngineLine} or below`, () => {
+  const sentences = engine.lines.filter((line) => line.words >= minSentenceWords);
+  assert.ok(sentences.length > 90, `${sentences.length} lines`);
+  const hard = sentences.filter((line) => line.kincaid > maxEngineLine);
   assert.deepEqual(hard.map((line) => `${line.kincaid}: ${line.text}`), []);
 });
 
