@@ -1,20 +1,24 @@
-// Reading level of every English string a person sees: the checker's words
-// (web/lang/en/checker.json), the journal screens' (journal.json) and the engine's own
-// lines (core/lang/en.json).
-// Measured with Debian's Lingua::EN::Fathom (Flesch-Kincaid grade): every group at grade 8
-// or below; every single engine line at grade 10 or below, and the engine's lines at grade
-// 6 or below on average (issue 13, point 5). Needs `liblingua-en-fathom-perl`.
+// Reading level of every English string a person sees: the page's words
+// (web/lang/en/checker.json for the checker, journal.json for the journal screens) and the
+// engine's own lines (core/lang/en.json: rule texts, advice, disclaimers, the report's
+// sentences and words; month and weekday names and date patterns left out). Measured with
+// Debian's Lingua::EN::Fathom (Flesch-Kincaid grade): every group at grade 8 or below; every
+// single engine line at grade 10 or below, and the engine's lines at grade 6 or below on
+// average (issue 13, point 5). A label of one to four words is held to its group's grade
+// only: alone, one long word decides its grade ("Emergency." reads as grade 32).
+// Needs `liblingua-en-fathom-perl`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const maxGrade = 8;
 const maxEngineLine = 10;
 const maxEngineAverage = 6;
+const minSentenceWords = 5;
 
 // One line of text per input line; prints "grade words sentences" for each line, then
 // the same for all lines read together.
@@ -60,13 +64,15 @@ const journalMessages = pageWords('journal');
 const journalGroups = Object.entries(journalMessages).filter(([, value]) => typeof value === 'object');
 const journalSingles = Object.values(journalMessages).filter((value) => typeof value === 'string');
 const english = JSON.parse(readFileSync(join(repoDir, 'core', 'lang', 'en.json'), 'utf8'));
-const rules = Object.values(english.checker.rules);
+const ruleWords = Object.values(english.checker.rules);
+const { dates, disclaimer, ...reportWords } = english.report;
 
 const engineGroups = {
-  'rules: causes': rules.map((rule) => rule.cause),
-  'rules: actions': rules.map((rule) => rule.action),
-  'rules: advice': Object.values(english.checker.advice),
-  'rules: disclaimer': [english.checker.disclaimer],
+  'engine: rule causes': ruleWords.map((rule) => rule.cause),
+  'engine: rule actions': ruleWords.map((rule) => rule.action),
+  'engine: advice': Object.values(english.checker.advice),
+  'engine: disclaimers': [english.checker.disclaimer, disclaimer],
+  'engine: report': stringsIn(reportWords),
 };
 const groups = {
   ...Object.fromEntries(Object.entries(messages).map(([key, value]) => [`messages.${key}`, stringsIn(value)])),
@@ -87,15 +93,15 @@ console.log(`  ${all.kincaid.toFixed(2).padStart(6)}  everything (${all.words} w
 console.log(`  ${engine.kincaid.toFixed(2).padStart(6)}  the engine's lines together (${engine.lines.length} lines); ` +
   `mean of the lines ${engineMean.toFixed(2)}`);
 console.log('  the engine\'s hardest lines:');
-for (const line of [...engine.lines].sort((a, b) => b.kincaid - a.kincaid).slice(0, 5)) {
+for (const line of engine.lines.filter((l) => l.words >= minSentenceWords).sort((a, b) => b.kincaid - a.kincaid).slice(0, 5)) {
   console.log(`  ${line.kincaid.toFixed(2).padStart(6)}  ${line.text}`);
 }
 
 test('every group of text is found and has words in it', () => {
   for (const row of table) assert.ok(row.words > 0, `${row.name} has no words`);
-  assert.equal(groups['rules: causes'].length, 17);
+  assert.equal(groups['engine: rule causes'].length, 17);
   assert.ok(groups['messages.findings'].length === 13, 'all 13 warning-sign questions are measured');
-  assert.equal(engine.lines.length, rules.length * 2 + Object.keys(english.checker.advice).length + 1);
+  assert.ok(engine.lines.length > 150, `${engine.lines.length} engine lines`);
 });
 
 test(`all checker text together reads at grade ${maxGrade} or below`, () => {
@@ -108,8 +114,10 @@ for (const row of table) {
   });
 }
 
-test(`every single engine line reads at grade ${maxEngineLine} or below`, () => {
-  const hard = engine.lines.filter((line) => line.kincaid > maxEngineLine);
+test(`every single engine line of ${minSentenceWords} words or more reads at grade ${maxEngineLine} or below`, () => {
+  const sentences = engine.lines.filter((line) => line.words >= minSentenceWords);
+  assert.ok(sentences.length > 90, `${sentences.length} lines`);
+  const hard = sentences.filter((line) => line.kincaid > maxEngineLine);
   assert.deepEqual(hard.map((line) => `${line.kincaid}: ${line.text}`), []);
 });
 
