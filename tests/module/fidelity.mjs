@@ -1,48 +1,56 @@
 // Fidelity of a translation to its English text, for any words file (the page's
-// web/lang/<tag>/*.json, the engine's core/lang/<tag>.json): every number and unit of the
-// English is in the translation, and every idea of docs/glossary.md the English names is
-// named by one of the glossary's forms for that language.
+// web/lang/<tag>/*.json, the engine's core/lang/<tag>.json; page-fidelity.test.mjs and
+// languages.test.mjs): every number and unit of the English is in the translation, and
+// every idea of docs/glossary.md the English names is named by one of the glossary's
+// forms for that language.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// docs/glossary.md's table of terms: [{idea, forms: {en: [...], de: [...], …}}].
+// docs/glossary.md's table: one row per idea, the accepted forms of each language:
+// [{idea, en: [...], de: [...], es: [...], fr: [...]}].
 export function readGlossary(repoDir) {
   const text = readFileSync(join(repoDir, 'docs', 'glossary.md'), 'utf8');
-  const table = text.slice(text.indexOf('## Terms'));
-  const rows = table.split('\n').filter((line) => line.startsWith('|')).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
-  const [head, , ...body] = rows;
-  const tags = head.slice(1);
-  return body.filter((cells) => cells.length === head.length).map(([idea, ...cells]) => ({
-    idea,
-    forms: Object.fromEntries(tags.map((tag, i) => [tag, cells[i].split(' / ').map((form) => form.trim()).filter(Boolean)])),
-  }));
+  const section = text.slice(text.indexOf('## Terms'), text.indexOf('## Emergency numbers'));
+  const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| idea') && !line.startsWith('|---'));
+  return rows.map((line) => {
+    const [idea, en, de, es, fr] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const forms = (cell) => cell.split(' / ').map((form) => form.trim());
+    return { idea, en: forms(en), de: forms(de), es: forms(es), fr: forms(fr) };
+  });
 }
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// An all-capitals form (ALS, EMG, MRT, SLA) is matched as written: "als" is a German word.
-const capitals = (form) => /^[A-ZÀ-Ý]{2,}$/.test(form);
 
-// Does `text` use `form`? English forms as whole words; another language's anywhere in a
-// word (German compounds and cases: "Nervenarztes"), without regard to case.
-function uses(text, form, whole) {
-  const flags = capitals(form) ? 'u' : 'iu';
-  const pattern = whole ? `(?<![\\p{L}])${escape(form)}(?![\\p{L}])` : escape(form);
-  return new RegExp(pattern, flags).test(text);
+// The glossary ideas an English text uses: each form as a word (with an English ending:
+// -s, -es, -ing, -ed); where two matches overlap, the longer one ("twitch journal", not
+// "twitch"). {placeholders} are not words of the text.
+export function ideasIn(template, terms) {
+  const text = template.replace(/\{\w+\}/g, ' ');
+  const hits = terms.flatMap((row) => row.en.flatMap((form) =>
+    [...text.matchAll(new RegExp(`\\b${escape(form)}(?:s|es|ing|ed)?\\b`, 'gi'))]
+      .map((m) => ({ row, start: m.index, end: m.index + m[0].length }))));
+  hits.sort((a, b) => (b.end - b.start) - (a.end - a.start));
+  const kept = [];
+  for (const hit of hits) if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+  return [...new Set(kept.map((k) => k.row))];
+}
+
+// Does a translation use one of `forms`? Anywhere in a word (German compounds and cases:
+// "Nervenarztes"), without regard to case, ’ as '; an all-capitals form (ALS, EMG, SLA)
+// as written and as a word of its own, since "als" is a German word.
+export function usesForm(text, forms) {
+  const plain = (s) => s.toLowerCase().replaceAll('’', "'");
+  return forms.some((form) => (/^[A-ZÀ-Ý]{2,}$/.test(form)
+    ? new RegExp(`(?<![\\p{L}])${escape(form)}(?![\\p{L}])`, 'u').test(text)
+    : plain(text).includes(plain(form))));
 }
 
 // The glossary ideas `english` names that `translation` (language `tag`) does not, as
-// "idea (en form → one of: …)".
+// "idea (one of: …)".
 export function missingTerms(glossary, english, translation, tag) {
-  const missing = [];
-  // A {slot}'s name is not a word of the text ("You logged {twitches} …").
-  [english, translation] = [english, translation].map((text) => text.replace(/\{\w+\}/g, ' '));
-  for (const { idea, forms } of glossary) {
-    const own = forms[tag];
-    if (!own || own.length === 0) continue;
-    const named = forms.en.find((form) => uses(english, form, true));
-    if (named && !own.some((form) => uses(translation, form, false))) missing.push(`${idea} ("${named}" → one of: ${own.join(', ')})`);
-  }
-  return missing;
+  const other = translation.replace(/\{\w+\}/g, ' ');
+  return ideasIn(english, glossary).filter((row) => row[tag]?.length && !usesForm(other, row[tag]))
+    .map((row) => `${row.idea} (one of: ${row[tag].join(', ')})`);
 }
 
 // Units as each language writes them after a number, by the English word's stem.
