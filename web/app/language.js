@@ -21,33 +21,3 @@ export function matchLanguage(wanted) {
   }
   return null;
 }
-
-// The person's own choice from the picker: one localStorage key, read before the first
-// screen (docs/decisions.md, "Languages"). Nothing else of the app's is kept here; the
-// journal is store.js's.
-const KEY = "twitchcheck.lang";
-
-export function rememberedLanguage() {
-  try {
-    return globalThis.localStorage?.getItem(KEY) ?? null;
-  } catch {
-    return null; // storage blocked: the browser's languages decide
-  }
-}
-
-export function rememberLanguage(tag) {
-  try {
-    globalThis.localStorage?.setItem(KEY, tag);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// The app page's language: `?lang=` in the address (a site linking to a language), then
-// the person's choice, then the browser's languages, then English.
-export function pageLanguage(search = location.search) {
-  const asked = new URLSearchParams(search).get("lang");
-  return matchLanguage([asked]) ?? matchLanguage([rememberedLanguage()])
-    ?? matchLanguage([...(navigator.languages ?? []), navigator.language]) ?? fallback;
-}

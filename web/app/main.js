@@ -4,7 +4,8 @@
 
 import { screens } from "./screens.js";
 import { messages as m, language } from "./messages.js";
-import { languages, rememberLanguage } from "./language.js";
+import { languages } from "./language.js";
+import { rememberLanguage } from "./language-choice.js";
 import { h } from "./dom.js";
 import { warm } from "./engine.js";
 import { watchForUpdates } from "./offline.js";

@@ -1,9 +1,10 @@
-// The app page's words: lang/<tag>/checker.json for the language the page chose (language.js:
+// The app page's words: lang/<tag>/checker.json for the language the page chose (language-choice.js:
 // the address's ?lang=, the person's choice, the browser's languages, English). Screens
 // import `messages` as before; keys that mirror the engine's names (levels, regions,
 // findings, `because` facts) fall back to the raw text when a rule set adds one the file
 // does not know yet. The journal's words (messages-journal.js) are fetched at the same time.
-import { pageLanguage, fallback } from "./language.js";
+import { fallback } from "./language.js";
+import { pageLanguage } from "./language-choice.js";
 import { loadWords, format, pluralIn } from "./text.js";
 
 // A language whose words cannot be fetched (a broken deploy) falls back to English.
