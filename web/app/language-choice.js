@@ -5,7 +5,7 @@
 // store.js's.
 import { matchLanguage, fallback } from "./language.js";
 
-const KEY = "twitchcheck.lang";
+const KEY = "twitchcheck-lang"; // not "twitchcheck.…": the journal's keys are store.js's alone
 
 export function rememberedLanguage() {
   try {
