@@ -132,8 +132,9 @@ function patterns(texts) {
     .map((t) => ({ text: t, pattern: new RegExp(`^${t.split(/\{\w+\}/).map(escape).join("[^]+?")}$`, "u") }));
 }
 
-const englishTexts = [...leaves(pageWords("en", "checker")), ...leaves(pageWords("en", "journal")), ...leaves(engineWords("en").checker),
-  ...leaves(engineWords("en").report ?? {})];
+const engineEnglish = [...leaves(engineWords("en").checker), ...leaves(engineWords("en").report ?? {})];
+const englishTexts = [...leaves(pageWords("en", "checker")), ...leaves(pageWords("en", "journal")), ...engineEnglish];
+englishTexts.engine = engineEnglish;
 
 // The texts of `found` that are English texts of the app and not also texts of `tag`
 // (which may share a few: "EMG", "Plan"), as "text (where)".
@@ -145,14 +146,14 @@ function englishLeft(found, tag) {
     .map(({ text, where }) => `${text} (${where})`);
 }
 
-// The texts of `found` with letters outside [ ], as "text (where)". `alsoAllowed`: words
-// that are not the app's to translate (the browser's own month names, say).
+// The texts of `found` with letters outside [ ]. `alsoAllowed`: words that are not the
+// app's to translate (the browser's own month names, say).
 function notBracketed(found, alsoAllowed = []) {
   return found.filter(({ text }) => {
     let rest = outsideBrackets(text);
     for (const word of alsoAllowed) rest = rest.split(word).join(" ");
     return /\p{L}/u.test(rest);
-  }).map(({ text, where }) => `${text} (${where})`);
+  });
 }
 
-module.exports = { PSEUDO, pseudoText, pseudo, servePseudoLanguage, outsideBrackets, readableTexts, englishLeft, notBracketed, englishTexts, siteDir };
+module.exports = { PSEUDO, pseudoText, pseudo, servePseudoLanguage, outsideBrackets, readableTexts, englishLeft, notBracketed, patterns, englishTexts, siteDir };

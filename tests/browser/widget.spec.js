@@ -372,7 +372,7 @@ for (const [way, wanted] of [["element", "es"], ["iframe", "fr"]]) {
         // Every word of the widget came from its words files (the host's page is its own).
         const texts = await readableTexts(page, way === "element" ? { frames: (url) => !url.startsWith(widgetOrigin), within: "twitch-check" }
           : { frames: (url) => url.startsWith(widgetOrigin) });
-        expect(notBracketed(texts)).toEqual([]);
+        expect(notBracketed(texts).map(({ text, where }) => `${text} (${where})`)).toEqual([]);
       }
       // The words fetched: this language's page words, and the engine's for the module.
       const fetched = requests.filter((r) => /\/(lang\/[^/]+\/\w+\.json|engine-words\/[^/]+\.json)$/.test(r)).map((r) => r.replace(/^GET /, ""));
