@@ -15,13 +15,16 @@ const plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const accented = "åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
 const accents = Object.fromEntries([...plain].map((c, i) => [c, [...accented][i]]));
 
-// One text: letters accented outside {placeholders}, about 40% longer, inside [ ]. An empty
-// text stays empty (English leaves some parts unsaid: a side "in the middle").
+// One text: letters accented outside {placeholders}, inside [ ], and about 40% longer:
+// each word grows by 40% (as German and French words are longer than English ones), so
+// a layout meets longer words as well as longer lines. An empty text stays empty
+// (English leaves some parts unsaid: a side "in the middle").
 function pseudoText(text) {
   if (text === "") return text;
-  const marked = text.split(/(\{\w+\})/).map((part, i) => (i % 2 ? part : [...part].map((c) => accents[c] ?? c).join(""))).join("");
-  const padding = Math.max(1, Math.round([...text].length * 0.4) - 2);
-  return `[${marked} ${"·".repeat(padding)}]`;
+  const grow = (word) => word + "·".repeat(Math.ceil([...word].length * 0.4));
+  const marked = text.split(/(\{\w+\})/).map((part, i) => (i % 2 ? part
+    : part.replace(/\p{L}+/gu, (word) => grow([...word].map((c) => accents[c] ?? c).join(""))))).join("");
+  return `[${marked}]`;
 }
 
 function pseudo(value) {
@@ -78,7 +81,8 @@ function outsideBrackets(text) {
 // Every text a person can see or a screen reader says, in every frame of the page (and in
 // open shadow roots): [{text, where}]. Visible text nodes (with their <option>s), the names
 // in aria-label, alt and title, and the document's title. A person's own notes (.tc-note)
-// are theirs, in whatever language they wrote them, and are left out. `frames` picks
+// are theirs, in whatever language they wrote them, and text marked with another `lang`
+// than the page's is in that language on purpose: both are left out. `frames` picks
 // frames by URL; `within` (a selector) reads one element only, its shadow root included.
 async function readableTexts(page, { frames = () => true, within = null } = {}) {
   const all = [];
@@ -86,7 +90,10 @@ async function readableTexts(page, { frames = () => true, within = null } = {}) 
     const texts = await frame.evaluate((selector) => {
       const found = [];
       const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}`;
-      const own = (el) => el.closest(".tc-note");
+      // A person's own words, and words marked as another language than the page's (the
+      // picker names each language in itself), are not the page's to translate.
+      const pageLang = document.documentElement.lang;
+      const own = (el) => el.closest(".tc-note") || (el.closest("[lang]") && el.closest("[lang]").lang !== pageLang);
       const shown = (el) => el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true });
       const walk = (root) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
