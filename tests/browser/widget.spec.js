@@ -4,7 +4,7 @@
 // host hears only what share-result allows), CSS isolation, 280 px, and axe-core.
 const path = require("node:path");
 const { test: base, expect, vignette, expectNoAxeViolations, expectNoAxeViolationsInFrame } = require("./fixtures.js");
-const { loadMessages, CheckerDriver, rules, ruleOf, shownReasons } = require("./checker-flow.js");
+const { loadMessages, CheckerDriver, rules, ruleOf, shownReasons, format } = require("./checker-flow.js");
 const { serveSite } = require("./site-server.js");
 
 const siteDir = path.resolve(__dirname, "../..", process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
@@ -292,16 +292,18 @@ test("the widget's emergency result says one thing; its lang attribute picks the
   await expect(root.getByText("Also in your answers", { exact: true })).toBeVisible();
 });
 
-test("the iframe's lang parameter picks the number too", async ({ page, widgetOrigin }) => {
+test("the iframe's lang parameter picks the words and the number too (de-DE: German, 112)", async ({ page, widgetOrigin }) => {
   await openHost(page, widgetOrigin);
   await page.locator("iframe").evaluate((frame) => {
     const url = new URL(frame.src);
     url.searchParams.set("lang", "de-DE");
     frame.src = url.href;
   });
-  await expect(ways.iframe(page).getByRole("heading", { name: m.where.title })).toBeVisible();
-  await run(page, "iframe", vignette("sudden-face-droop").input);
-  await expect(ways.iframe(page).getByRole("link", { name: "Call 112" })).toHaveAttribute("href", "tel:112");
+  const de = await loadMessages("de");
+  const root = ways.iframe(page);
+  await expect(root.getByRole("heading", { name: de.where.title })).toBeVisible();
+  await new CheckerDriver(page, de, { root, language: "de" }).complete(vignette("sudden-face-droop").input);
+  await expect(root.getByRole("link", { name: format(de.result.call, { number: "112" }) })).toHaveAttribute("href", "tel:112");
 });
 
 test("theme and accent attributes restyle the widget", async ({ page, widgetOrigin }) => {
@@ -374,8 +376,10 @@ for (const [way, wanted] of [["element", "es"], ["iframe", "fr"]]) {
           : { frames: (url) => url.startsWith(widgetOrigin) });
         expect(notBracketed(texts).map(({ text, where }) => `${text} (${where})`)).toEqual([]);
       }
-      // The words fetched: this language's page words, and the engine's for the module.
-      const fetched = requests.filter((r) => /\/(lang\/[^/]+\/\w+\.json|engine-words\/[^/]+\.json)$/.test(r)).map((r) => r.replace(/^GET /, ""));
+      // The words fetched (by both ways on the host page): this language's page words, and
+      // the engine's for the module; no other language's.
+      const fetched = [...new Set(requests.filter((r) => /\/(lang\/[^/]+\/\w+\.json|engine-words\/[^/]+\.json)$/.test(r))
+        .map((r) => r.replace(/^GET /, "")))];
       expect(fetched).toEqual([`${widgetOrigin}/lang/${tag}/checker.json`, `${widgetOrigin}/engine-words/${tag}.json`]);
     });
   });
