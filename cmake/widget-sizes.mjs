@@ -5,7 +5,7 @@
 // one the widget's engine names. Run by the build (prints the table) and imported by
 // tests/module/widget-size.test.mjs (checks the budgets).
 //   node cmake/widget-sizes.mjs SITE_DIR
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,14 @@ export function measureWidget(siteDir) {
     inAll: total(before) + total(later),
     iframe: total(iframe),
   };
-  return { elementFile, moduleFiles, before, later, iframe, totals };
+  // Per language: a page in German hands the checker-only module German's words
+  // (engine-words/de.json, through addLanguage); English's are built into the module.
+  const languages = readdirSync(join(siteDir, 'engine-words')).filter((name) => name.endsWith('.json')).sort()
+    .map((name) => {
+      const words = name === 'en.json' ? { file: `engine-words/${name}`, raw: 0, gzip: 0 } : sizeOf(`engine-words/${name}`);
+      return { lang: name.replace(/\.json$/, ''), words, inAll: totals.inAll + words.gzip, iframe: totals.iframe + words.gzip };
+    });
+  return { elementFile, moduleFiles, before, later, iframe, totals, languages };
 }
 
 export function printWidget(sizes, siteDir) {
@@ -81,6 +88,11 @@ export function printWidget(sizes, siteDir) {
   console.log('iframe (embed.html), everything:');
   sizes.iframe.forEach((row) => console.log(line(row)));
   console.log(`  = ${kb(iframe)} in all (budget ${budgets.inAll / KB} KB)${over(iframe, budgets.inAll)}`);
+  console.log('per language, with its engine words (English\'s are in the module):');
+  for (const l of sizes.languages) {
+    console.log(`  ${l.lang}: ${String(l.words.gzip).padStart(5)} words; custom element ${kb(l.inAll)}${over(l.inAll, budgets.inAll)}, ` +
+      `iframe ${kb(l.iframe)}${over(l.iframe, budgets.inAll)}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

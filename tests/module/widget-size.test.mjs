@@ -2,7 +2,7 @@
 // (the same code the build runs to print the table): what a host page loads before the
 // person touches the widget must be at most 15 KB gzip; the widget's own code, strings
 // and styles at most 25 KB; and everything with the checker module at most 80 KB, by
-// either way of embedding.
+// either way of embedding, in every language (with that language's engine words).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -40,4 +40,12 @@ test(`the custom element with the flow and the checker module is at most ${budge
 
 test(`the iframe page with the flow and the checker module is at most ${budgets.inAll / KB} KB gzip in all`, () => {
   assert.ok(sizes.totals.iframe <= budgets.inAll, `${sizes.totals.iframe} bytes gzip`);
+});
+
+test(`in every language, the widget with that language's engine words is at most ${budgets.inAll / KB} KB gzip in all`, () => {
+  assert.deepEqual(sizes.languages.map((l) => l.lang), ['de', 'en', 'es', 'fr']);
+  for (const l of sizes.languages) {
+    assert.ok(l.inAll <= budgets.inAll, `${l.lang}: ${l.inAll} bytes gzip (custom element)`);
+    assert.ok(l.iframe <= budgets.inAll, `${l.lang}: ${l.iframe} bytes gzip (iframe)`);
+  }
 });
