@@ -10,7 +10,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cctype>
-#include <set>
 
 namespace twitchcheck {
 
@@ -60,58 +59,65 @@ bool whole_number(std::string_view word, long long& value) {
 PluralRule PluralRule::parse(std::string_view text, const std::string& path) {
     if (auto sample = text.find('@'); sample != std::string_view::npos) text = text.substr(0, sample);
     const auto words = tokens(text);
-    auto fail = [&](const std::string& why) -> PluralRule {
-        throw InputError(path, "expected a CLDR plural rule such as \"i = 1 and v = 0\" (" + why + ")");
+    auto fail = [&](const char* why) {
+        throw InputError(path, std::string("expected a CLDR plural rule such as \"i = 1 and v = 0\" (") + why + ")");
     };
     PluralRule rule;
-    rule.alternatives_.emplace_back();
     std::size_t at = 0;
     auto next = [&]() -> std::string_view { return at < words.size() ? words[at++] : std::string_view(); };
+    bool or_before = false;
     while (true) {
         Relation r;
+        r.or_before = or_before;
         const std::string_view operand = next();
         if (operand.size() != 1 || std::string_view("nivwftce").find(operand[0]) == std::string_view::npos)
-            return fail("an operand n, i, v, w, f, t, c or e is missing");
+            fail("an operand n, i, v, w, f, t, c or e is missing");
         r.is_number = operand == "n" || operand == "i";
         std::string_view op = next();
         if (op == "%") {
-            if (!whole_number(next(), r.modulo) || r.modulo == 0) return fail("% needs a whole number above 0");
+            if (!whole_number(next(), r.modulo) || r.modulo == 0) fail("% needs a whole number above 0");
             op = next();
         }
-        if (op != "=" && op != "!=") return fail("= or != is missing");
+        if (op != "=" && op != "!=") fail("= or != is missing");
         r.equal = op == "=";
+        r.first_range = rule.ranges_.size();
         do {
             long long low = 0, high = 0;
-            if (!whole_number(next(), low)) return fail("a whole number is missing");
+            if (!whole_number(next(), low)) fail("a whole number is missing");
             high = low;
             if (at < words.size() && words[at] == "..") {
                 ++at;
-                if (!whole_number(next(), high) || high < low) return fail("a range needs low..high");
+                if (!whole_number(next(), high) || high < low) fail("a range needs low..high");
             }
-            r.ranges.emplace_back(low, high);
+            rule.ranges_.emplace_back(low, high);
         } while (at < words.size() && words[at] == "," && ++at);
-        rule.alternatives_.back().push_back(std::move(r));
+        r.ranges = rule.ranges_.size() - r.first_range;
+        rule.relations_.push_back(r);
         const std::string_view joint = next();
         if (joint.empty()) break;
-        if (joint == "or") rule.alternatives_.emplace_back();
-        else if (joint != "and") return fail("expected and, or, or the end of the rule");
+        if (joint != "and" && joint != "or") fail("expected and, or, or the end of the rule");
+        or_before = joint == "or";
     }
     return rule;
 }
 
 bool PluralRule::matches(long long n) const {
-    for (const auto& all : alternatives_) {
-        bool holds = true;
-        for (const Relation& r : all) {
-            long long value = r.is_number ? n : 0;
-            if (r.modulo) value %= r.modulo;
-            bool in = false;
-            for (auto [low, high] : r.ranges) in = in || (value >= low && value <= high);
-            holds = holds && in == r.equal;
+    // An `or` of `and`s: true when every relation of some alternative holds.
+    bool alternative = true;
+    for (std::size_t k = 0; k < relations_.size(); ++k) {
+        const Relation& r = relations_[k];
+        if (r.or_before) {
+            if (alternative) return true;
+            alternative = true;
         }
-        if (holds) return true;
+        long long value = r.is_number ? n : 0;
+        if (r.modulo) value %= r.modulo;
+        bool in = false;
+        for (std::size_t i = r.first_range; i < r.first_range + r.ranges; ++i)
+            in = in || (value >= ranges_[i].first && value <= ranges_[i].second);
+        alternative = alternative && in == r.equal;
     }
-    return false;
+    return alternative;
 }
 
 // ---- words -----------------------------------------------------------------------------
@@ -216,48 +222,55 @@ std::string Language::short_day(DayNumber day) const {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kCategories{"zero", "one", "two", "few", "many"};
+constexpr std::array<std::string_view, 6> kCategories{"zero", "one", "two", "few", "many", "other"};
 
-std::set<std::string> placeholders(std::string_view text) {
-    std::set<std::string> out;
+bool is_category(std::string_view name) {
+    return std::find(kCategories.begin(), kCategories.end(), name) != kCategories.end();
+}
+
+// Names sorted and written as one text ("{count}, {date}"), so two lists compare as texts.
+std::string listed(std::vector<std::string_view> names, std::string_view open, std::string_view close) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::string out;
+    for (std::string_view name : names) out.append(out.empty() ? "" : ", ").append(open).append(name).append(close);
+    return out.empty() ? "none" : out;
+}
+
+std::string placeholders(std::string_view text) {
+    std::vector<std::string_view> names;
     for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
         const std::size_t close = text.find('}', open);
         if (close == std::string_view::npos) break;
         const std::string_view name = text.substr(open + 1, close - open - 1);
-        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-            }))
-            out.emplace(name);
+        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+            names.push_back(name);
     }
-    return out;
-}
-
-std::string listed(const std::set<std::string>& names) {
-    if (names.empty()) return "none";
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "{" : ", {") + n + "}";
-    return out;
+    return listed(std::move(names), "{", "}");
 }
 
 // A plural message: an object whose keys are plural categories, one of them "other".
 bool is_plural(const Json& value) {
-    if (!value.is_object() || !value.contains("other")) return false;
+    if (!value.is_object() || value.find("other") == value.end()) return false;
     for (auto it = value.begin(); it != value.end(); ++it)
-        if (it.key() != "other" && std::find(kCategories.begin(), kCategories.end(), it.key()) == kCategories.end())
-            return false;
+        if (!is_category(it.key())) return false;
     return true;
 }
 
-void text_like(const Json& english, const Json& other, const std::string& path) {
-    if (!other.is_string() || other.get_ref<const std::string&>().empty())
-        throw InputError(path, "expected non-empty text");
-    const auto want = placeholders(english.get_ref<const std::string&>());
-    if (placeholders(other.get_ref<const std::string&>()) != want)
-        throw InputError(path, "expected the placeholders " + listed(want) + ", as in English");
+const std::string* text_of(const Json& value) {
+    return value.is_string() && !value.get_ref<const std::string&>().empty() ? &value.get_ref<const std::string&>() : nullptr;
 }
 
-// `other` has every key of `english` and no other, the same kind of value under each.
-void same_shape(const Json& english, const Json& other, const std::set<std::string>& forms, const std::string& path) {
+void text_like(const Json& english, const Json& other, const std::string& path) {
+    const std::string* text = text_of(other);
+    if (!text) throw InputError(path, "expected non-empty text");
+    const std::string want = placeholders(english.get_ref<const std::string&>());
+    if (placeholders(*text) != want) throw InputError(path, "expected the placeholders " + want + ", as in English");
+}
+
+// `other` has every key of `english` and no other, the same kind of value under each;
+// `forms` are the language's plural categories, as listed().
+void same_shape(const Json& english, const Json& other, const std::string& forms, const std::string& path) {
     if (english.is_string()) return text_like(english, other, path);
     if (english.is_array()) {
         if (!other.is_array() || other.size() != english.size())
@@ -265,28 +278,25 @@ void same_shape(const Json& english, const Json& other, const std::set<std::stri
         for (std::size_t i = 0; i < english.size(); ++i) same_shape(english[i], other[i], forms, path_index(path, i));
         return;
     }
-    if (is_plural(english)) {
-        std::set<std::string> have;
-        if (other.is_object())
-            for (auto it = other.begin(); it != other.end(); ++it) have.insert(it.key());
-        if (have != forms)
-            throw InputError(path, "expected the plural forms " + [&] {
-                std::string names;
-                for (const auto& f : forms) names += (names.empty() ? "" : ", ") + f;
-                return names;
-            }() + " (this language's plural rule)");
-        for (auto it = other.begin(); it != other.end(); ++it)
-            text_like(english["other"], it.value(), path_key(path, it.key()));
+    const bool plural = is_plural(english);
+    if (!other.is_object())
+        throw InputError(path, plural ? "expected the plural forms " + forms + " (this language's plural rule)"
+                                      : std::string("expected an object, as in English"));
+    if (plural) {
+        std::vector<std::string_view> have;
+        for (auto it = other.begin(); it != other.end(); ++it) have.push_back(it.key());
+        if (listed(std::move(have), "", "") != forms)
+            throw InputError(path, "expected the plural forms " + forms + " (this language's plural rule)");
+        for (auto it = other.begin(); it != other.end(); ++it) text_like(english["other"], *it, path_key(path, it.key()));
         return;
     }
-    if (!other.is_object()) throw InputError(path, "expected an object, as in English");
     for (auto it = english.begin(); it != english.end(); ++it) {
         auto found = other.find(it.key());
         if (found == other.end()) throw InputError(path_key(path, it.key()), "is missing (the English file has it)");
-        same_shape(it.value(), *found, forms, path_key(path, it.key()));
+        same_shape(*it, *found, forms, path_key(path, it.key()));
     }
     for (auto it = other.begin(); it != other.end(); ++it)
-        if (!english.contains(it.key())) throw InputError(path_key(path, it.key()), "is not in the English file");
+        if (english.find(it.key()) == english.end()) throw InputError(path_key(path, it.key()), "is not in the English file");
 }
 
 bool valid_tag(std::string_view tag) {
@@ -295,9 +305,13 @@ bool valid_tag(std::string_view tag) {
     while (start <= tag.size()) {
         const std::size_t end = std::min(tag.find('-', start), tag.size());
         const std::string_view sub = tag.substr(start, end - start);
-        const bool letters = std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-        const bool alnum = std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-        if (part == 0 ? !(letters && sub.size() >= 2 && sub.size() <= 3) : !(alnum && !sub.empty() && sub.size() <= 8))
+        std::size_t letters = 0, alnum = 0;
+        for (char c : sub) {
+            letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+            alnum += std::isalnum(static_cast<unsigned char>(c)) != 0;
+        }
+        if (part == 0 ? !(letters == sub.size() && sub.size() >= 2 && sub.size() <= 3)
+                      : !(alnum == sub.size() && !sub.empty() && sub.size() <= 8))
             return false;
         ++part;
         start = end + 1;
@@ -311,72 +325,115 @@ std::string lowered(std::string_view tag) {
     return out;
 }
 
-// The checker's words for the built-in rules, looked up once by rule and step id.
-void compile_checker_words(Language& l) {
+// The text at `key` of `parent` (at `path`), or an InputError naming it.
+std::string_view checker_text(const Json& parent, const std::string& key, const std::string& path) {
+    auto it = parent.find(key);
+    if (it == parent.end()) throw InputError(path_key(path, key), "is missing (the English file has it)");
+    const std::string* text = text_of(*it);
+    if (!text) throw InputError(path_key(path, key), "expected non-empty text");
+    return *text;
+}
+
+// The object at `key` of `parent` (at `path`), or an InputError naming it.
+const Json& checker_object(const Json& parent, const std::string& key, const std::string& path) {
+    auto it = parent.find(key);
+    if (it == parent.end()) throw InputError(path_key(path, key), "is missing (the English file has it)");
+    if (!it->is_object()) throw InputError(path_key(path, key), "expected an object, as in English");
+    return *it;
+}
+
+// The checker's words for the built-in rules, looked up once by rule and step id. With
+// `exact`, any other key of the checker's words is refused as well.
+void compile_checker_words(Language& l, bool exact) {
     const RuleSet& rules = builtin_rules();
-    const std::string checker = "checker";
-    auto text_at = [&](const Json& parent, const std::string& key, const std::string& path) -> std::string_view {
-        auto it = parent.find(key);
-        if (it == parent.end() || !it->is_string()) throw InputError(path_key(path, key), "missing words for the built-in rules");
-        return it->get_ref<const std::string&>();
+    auto only = [&](const Json& object, const std::string& path, auto known) {
+        if (!exact) return;
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (!known(it.key())) throw InputError(path_key(path, it.key()), "is not in the English file");
     };
-    const Json& words = l.words.at("checker");
-    l.disclaimer = text_at(words, "disclaimer", checker);
-    const Json& rule_words = words.at("rules");
+    const Json& checker = checker_object(l.words, "checker", "");
+    only(checker, "checker", [](const std::string& k) { return k == "disclaimer" || k == "rules" || k == "advice"; });
+    l.disclaimer = checker_text(checker, "disclaimer", "checker");
+    const Json& rule_words = checker_object(checker, "rules", "checker");
+    only(rule_words, "checker.rules", [&](const std::string& k) {
+        return std::any_of(rules.rules.begin(), rules.rules.end(), [&](const Rule& r) { return r.id == k; });
+    });
     for (const Rule& rule : rules.rules) {
+        const Json& words = checker_object(rule_words, rule.id, "checker.rules");
         const std::string path = path_key("checker.rules", rule.id);
-        auto it = rule_words.find(rule.id);
-        if (it == rule_words.end()) throw InputError(path, "missing words for the built-in rules");
-        l.rule_words.emplace_back(text_at(*it, "cause", path), text_at(*it, "action", path));
+        only(words, path, [](const std::string& k) { return k == "cause" || k == "action"; });
+        l.rule_words.emplace_back(checker_text(words, "cause", path), checker_text(words, "action", path));
     }
-    for (const AdviceStep& step : rules.advice) l.advice_words.push_back(text_at(words.at("advice"), step.id, "checker.advice"));
+    const Json& advice = checker_object(checker, "advice", "checker");
+    only(advice, "checker.advice", [&](const std::string& k) {
+        return std::any_of(rules.advice.begin(), rules.advice.end(), [&](const AdviceStep& a) { return a.id == k; });
+    });
+    for (const AdviceStep& step : rules.advice) l.advice_words.push_back(checker_text(advice, step.id, "checker.advice"));
 }
 
 // Reads and checks a language document; `english` is null when it is English itself.
 std::unique_ptr<Language> read_language(std::string_view text, const Language* english) {
     Json doc = parse_json_bounded(text, 16);
     if (!doc.is_object()) throw InputError("", "expected a language file object");
-    auto header = [&](const char* key) -> const Json& {
+    auto header = [&](const char* key, const char* expected) -> const std::string& {
         auto it = doc.find(key);
         if (it == doc.end()) throw InputError(key, "is required");
-        return *it;
+        const std::string* value = text_of(*it);
+        if (!value) throw InputError(key, expected);
+        return *value;
     };
-    if (header("schema") != kLanguageSchema) throw InputError("schema", "expected \"" + std::string(kLanguageSchema) + "\"");
+    if (header("schema", "expected a schema name") != kLanguageSchema)
+        throw InputError("schema", "expected \"" + std::string(kLanguageSchema) + "\"");
     auto lang = std::make_unique<Language>();
-    const Json& tag = header("lang");
-    if (!tag.is_string() || !valid_tag(tag.get_ref<const std::string&>()))
-        throw InputError("lang", "expected a language tag such as \"de\" or \"pt-BR\"");
-    lang->tag = tag.get<std::string>();
-    const Json& name = header("name");
-    if (!name.is_string() || name.get_ref<const std::string&>().empty()) throw InputError("name", "expected non-empty text");
-    const Json& decimal = header("decimal");
+    lang->tag = header("lang", "expected a language tag such as \"de\" or \"pt-BR\"");
+    if (!valid_tag(lang->tag)) throw InputError("lang", "expected a language tag such as \"de\" or \"pt-BR\"");
+    header("name", "expected non-empty text");
+    const std::string& decimal = header("decimal", "expected \".\" or \",\"");
     if (decimal != "." && decimal != ",") throw InputError("decimal", "expected \".\" or \",\"");
-    lang->decimal = decimal.get_ref<const std::string&>()[0];
-    const Json& plural = header("plural");
-    if (!plural.is_object()) throw InputError("plural", "expected an object of plural rules");
-    std::set<std::string> forms{"other"};
-    for (auto it = plural.begin(); it != plural.end(); ++it) {
+    lang->decimal = decimal[0];
+    auto plural = doc.find("plural");
+    if (plural == doc.end()) throw InputError("plural", "is required");
+    if (!plural->is_object()) throw InputError("plural", "expected an object of plural rules");
+    std::vector<std::string_view> forms{"other"};
+    for (auto it = plural->begin(); it != plural->end(); ++it) {
         const std::string path = path_key("plural", it.key());
-        if (std::find(kCategories.begin(), kCategories.end(), it.key()) == kCategories.end())
+        if (!is_category(it.key()) || it.key() == "other")
             throw InputError(path, "expected one of the plural categories zero, one, two, few, many");
-        if (!it->is_string()) throw InputError(path, "expected a plural rule as text");
-        lang->plural.emplace_back(it.key(), PluralRule::parse(it->get_ref<const std::string&>(), path));
-        forms.insert(it.key());
+        const std::string* rule = text_of(*it);
+        if (!rule) throw InputError(path, "expected a plural rule as text");
+#ifndef TWITCHCHECK_CHECKER_WORDS_ONLY
+        lang->plural.emplace_back(it.key(), PluralRule::parse(*rule, path));
+#endif
+        forms.push_back(it.key());
     }
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-        const std::string& key = it.key();
-        if (key == "schema" || key == "lang" || key == "name" || key == "decimal" || key == "plural") continue;
-        if (english) {
+#ifdef TWITCHCHECK_CHECKER_WORDS_ONLY
+    // The checker-only module (wasm/CMakeLists.txt) has English's checker words alone and
+    // counts nothing: an added language is held to the built-in rule set instead (every
+    // rule's cause and action and every advice step as text, no other key; the same
+    // messages). Its plural rules and placeholders are not read there: it has no counts.
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (it.key() != "schema" && it.key() != "lang" && it.key() != "name" && it.key() != "decimal" &&
+            it.key() != "plural" && it.key() != "checker")
+            throw InputError(it.key(), "is not in the English file");
+    (void)english;
+    const bool exact = true;
+#else
+    const bool exact = false;  // same_shape below holds it to English, key by key
+    if (english) {
+        const std::string form_list = listed(std::move(forms), "", "");
+        for (auto it = doc.begin(); it != doc.end(); ++it) {
+            const std::string& key = it.key();
+            if (key == "schema" || key == "lang" || key == "name" || key == "decimal" || key == "plural") continue;
             auto section = english->words.find(key);
             if (section == english->words.end()) throw InputError(key, "is not in the English file");
-            same_shape(*section, it.value(), forms, key);
+            same_shape(*section, *it, form_list, key);
         }
-    }
-    if (english)
         for (auto it = english->words.begin(); it != english->words.end(); ++it)
-            if (!doc.contains(it.key())) throw InputError(it.key(), "is missing (the English file has it)");
+            if (doc.find(it.key()) == doc.end()) throw InputError(it.key(), "is missing (the English file has it)");
+    }
+#endif
     lang->words = std::move(doc);
-    compile_checker_words(*lang);
+    compile_checker_words(*lang, exact);
     return lang;
 }
 

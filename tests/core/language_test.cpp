@@ -108,10 +108,10 @@ TEST_CASE("plural rules: each language's CLDR rule gives its category for whole 
         {"fr", {{0, "one"}, {1, "one"}, {2, "other"}, {100, "other"}, {1000000, "many"}, {3000000, "many"}, {1500000, "other"}}},
     };
     for (const auto& row : rows)
-        for (const auto& [n, category] : row.expect) {
+        for (const auto& expect : row.expect) {
             CAPTURE(row.lang);
-            CAPTURE(n);
-            CHECK(twitchcheck::language(row.lang).category(n) == category);
+            CAPTURE(expect.first);
+            CHECK(twitchcheck::language(row.lang).category(expect.first) == expect.second);
         }
 }
 
@@ -143,10 +143,11 @@ TEST_CASE("a language tag is matched by the tag, then its primary subtag, else E
         {"de", "de"}, {"de-AT", "de"}, {"de_CH", "de"}, {"FR", "fr"}, {"fr-CA", "fr"}, {"es-419", "es"},
         {"en-US", "en"}, {"xx", "en"}, {"", "en"}, {"-", "en"}, {"zh-Hant-TW", "en"}, {"d", "en"},
     };
-    for (const auto& [tag, lang] : cases) {
-        CAPTURE(tag);
-        CHECK(twitchcheck::language(tag).tag == lang);
-        CHECK(twitchcheck::parse_json(api::assess(R"({"schema": "twitchcheck.assessment/1", "duration_days": 3})", tag).text)["lang"] == lang);
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        CHECK(twitchcheck::language(c.first).tag == c.second);
+        CHECK(twitchcheck::parse_json(api::assess(R"({"schema": "twitchcheck.assessment/1", "duration_days": 3})", c.first).text)["lang"] ==
+              c.second);
     }
 }
 

@@ -27,13 +27,16 @@ public:
     bool matches(long long n) const;
 
 private:
+    // operand (% modulo) = or != ranges; `or_before` starts a new `or` alternative.
     struct Relation {
         bool is_number = true;  // operand n or i; otherwise one that is 0 for whole numbers
-        long long modulo = 0;
         bool equal = true;
-        std::vector<std::pair<long long, long long>> ranges;
+        bool or_before = false;
+        long long modulo = 0;
+        std::size_t first_range = 0, ranges = 0;  // into ranges_
     };
-    std::vector<std::vector<Relation>> alternatives_;  // `or` of `and`s
+    std::vector<Relation> relations_;
+    std::vector<std::pair<long long, long long>> ranges_;
 };
 
 using Values = std::initializer_list<std::pair<std::string_view, std::string_view>>;
