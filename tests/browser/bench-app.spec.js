@@ -58,7 +58,7 @@ test('bench: a 20,000-episode journal loads, validates and analyses in the brows
   await seed(page, text);
   await page.goto('./#/insights');
   const shownAt = await page.waitForFunction(() => document.querySelector('.tc-summary') && performance.now(), null, { polling: 'raf' });
-  await expect(page.locator('.tc-summary')).toContainText('You logged 20000 twitches');
+  await expect(page.locator('.tc-summary')).toContainText('You logged 20,000 twitches');
   const phases = await page.evaluate(async () => {
     const { textFunctions } = await import('./app/engine.js');
     const { JournalStore } = await import('./app/store.js');
