@@ -384,3 +384,14 @@ for (const [way, wanted] of [["element", "es"], ["iframe", "fr"]]) {
     });
   });
 }
+
+test("changing the element's lang starts it again in the new language", async ({ page, widgetOrigin }) => {
+  await openHost(page, widgetOrigin);
+  const root = ways.element(page);
+  await expect(root.getByRole("button", { name: m.widget.start })).toBeVisible();
+  const fr = await loadMessages("fr");
+  await page.locator("twitch-check").evaluate((el) => el.setAttribute("lang", "fr-CA"));
+  await expect(root.getByRole("button", { name: fr.widget.start })).toBeVisible();
+  await expect(root.getByRole("region", { name: fr.widget.label })).toHaveAttribute("lang", "fr");
+  await expect(root.getByRole("heading", { level: 2 })).toHaveText(fr.flow.title);
+});
