@@ -104,8 +104,10 @@ constexpr int kFullColumns = static_cast<int>(kPageWidth / kWordColumn);
 constexpr int kItemColumns = static_cast<int>((kPageWidth - 5) / kWordColumn);  // a list item (5 mm indent)
 constexpr int kNoticeColumns = static_cast<int>((kPageWidth - 6) / kWordColumn);
 constexpr int kNoteColumns = static_cast<int>((kPageWidth - 6) / kNoteColumn);  // a quoted note
+// A section's height stops at its last text: the gap below it melts into the next
+// heading's margin (counted in kHeading).
 constexpr double kGap = 1.5;                                   // below a paragraph, list or table
-constexpr double kItemGap = 0.8;                               // below a list item
+constexpr double kItemGap = 0.8;                               // between list items
 constexpr double kHeading = 2.5 + 10.5 * 1.25 * kPoint + 0.8;  // a section's h2 with its margins
 constexpr double kRow = kLine + 0.8 + 0.3;                     // a table row: padding and rule
 constexpr double kMap = 34.0 * 300 / 200;                      // the body map, 34 mm wide
@@ -120,6 +122,7 @@ double latest_check_height(const Json& check) {
     double mm = kHeading + lines(2) + kGap;  // when, the level and what it asks: two lines at most
     if (!check.value("recomputed", false)) return mm + lines(text_lines(check["note"], kFullColumns));
     mm += lines(1) + kGap;  // the lead-in to the list of rules
+    if (!check["fired"].empty()) mm -= kItemGap;  // none after the last rule
     for (const Json& rule : check["fired"]) {
         std::string words = rule.value("id", "") + " (" + rule.value("level", "") + "): " + rule.value("cause", "") +
                             ". " + rule.value("action", "");
@@ -135,19 +138,19 @@ double where_height(const Json& report) {
     // Beside the map: the table of places, then the chart beside trend, sides and times of day
     // (about 270 characters in a half column: 7 lines).
     const double table = static_cast<double>(report["regions"].size() + 1) * kRow + kGap;
-    return kHeading + std::max(kMap, table + std::max(kChart, lines(7) + kGap));
+    return kHeading + std::max(kMap, table + std::max(kChart, lines(7) + kGap));  // (inside the grid: no melting)
 }
 
 double links_height(const Json& factors) {
     if (factors.empty()) return kHeading + lines(2);
-    double mm = kHeading + kGap + kSmallLine + kGap;  // the list, and "a link is not a cause"
+    double mm = kHeading + kGap + kSmallLine;  // the list, and "a link is not a cause"
     int unclear = 0;
     for (const Json& f : factors) {
         if (f.value("strength", "") == "none") ++unclear;
         else mm += lines(text_lines(f["words"], kItemColumns)) + kItemGap;
     }
-    // The factors with no clear link share one item, about 60 characters each.
-    if (unclear > 0) mm += lines((20 + 60 * unclear + kItemColumns - 1) / kItemColumns) + kItemGap;
+    // The factors with no clear link share one item, about 52 characters each.
+    if (unclear > 0) mm += lines((20 + 52 * unclear + kItemColumns - 1) / kItemColumns) + kItemGap;
     return mm;
 }
 
