@@ -115,7 +115,9 @@ constexpr double kChart = (kPageWidth - 34 - 4 - 3) / 2 * 120 / 320;  // the wee
 constexpr double kQuote = 1.2 + 1.0;                           // a quoted note's padding and gap
 
 double lines(int count) { return count * kLine; }
-int text_lines(const Json& value, int columns) { return value.is_string() ? estimated_lines(value.get_ref<const std::string&>(), columns) : 1; }
+int text_lines(const Json& value, int columns) {
+    return value.is_string() ? estimated_lines(value.get_ref<const std::string&>(), columns) : 1;
+}
 
 double latest_check_height(const Json& check) {
     if (check.is_null()) return kHeading + lines(1);
@@ -135,10 +137,11 @@ double latest_check_height(const Json& check) {
 }
 
 double where_height(const Json& report) {
-    // Beside the map: the table of places, then the chart beside trend, sides and times of day
-    // (about 270 characters in a half column: 7 lines).
+    // Beside the map: the table of places, then the chart beside trend, sides and times of
+    // day (about 270 characters in a half column: 7 lines, and its gap, which stays inside
+    // the grid).
     const double table = static_cast<double>(report["regions"].size() + 1) * kRow + kGap;
-    return kHeading + std::max(kMap, table + std::max(kChart, lines(7) + kGap));  // (inside the grid: no melting)
+    return kHeading + std::max(kMap, table + std::max(kChart, lines(7) + kGap));
 }
 
 double links_height(const Json& factors) {
