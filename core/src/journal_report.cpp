@@ -3,6 +3,7 @@
 
 #include "twitchcheck/checker.hpp"
 #include "twitchcheck/journal_fhir.hpp"
+#include "twitchcheck/report_page.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -250,15 +251,14 @@ std::string weekly_chart(const Json& weeks) {
     return svg + "</svg>";
 }
 
-std::string truncated(const std::string& text, std::size_t max_code_points, bool& cut) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && points++ == max_code_points) {
-            cut = true;
-            return text.substr(0, i);
-        }
-    }
-    cut = false;
+// The notes section's words when the page has no room for every note in full.
+constexpr std::string_view kNoteLeftOut = " note is not shown here, to keep this report to one page.";
+constexpr std::string_view kNotesLeftOut = " notes are not shown here, to keep this report to one page.";
+constexpr std::string_view kNotesInBackup = "All notes, in full, are in the journal's backup file (JSON).";
+
+// A shortened note ends on its last word, not on spaces or a line break.
+std::string trimmed_end(std::string text) {
+    while (!text.empty() && std::string_view(" \t\r\n").find(text.back()) != std::string_view::npos) text.pop_back();
     return text;
 }
 
@@ -284,7 +284,7 @@ td.n,th.n{text-align:right}
 blockquote{margin:0 0 1mm;padding:.6mm 2.5mm;border-left:1mm solid var(--accent);background:var(--soft)}
 blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 @page{margin:9mm}
-@media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}}
+@media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}.quotes{max-height:var(--room);overflow:hidden}}
 )";
 
 std::string plan_section(const Json& plan) {
@@ -547,25 +547,32 @@ std::string report_html(const Json& report) {
 
     h += plan_section(report["plan"]) + "\n";
 
-    // Notes.
-    constexpr std::size_t kNotesShown = 8;
-    constexpr std::size_t kNoteLength = 300;
+    // Notes: as many as the page has room for, newest first (report_page.cpp).
     const Json& notes = report["notes"];
-    h += "<section><h2>Notes in the person's own words</h2>";
+    h += "<section class=\"notes\"><h2>Notes in the person's own words</h2>";
     if (notes.empty()) {
         h += "<p>No notes.</p>";
     } else {
+        const NotesOnPage page = notes_on_page(report);
         h += "<p class=\"muted\">Written by the person, not by twitchcheck or a doctor. Newest first.</p>";
-        for (std::size_t i = 0; i < notes.size() && i < kNotesShown; ++i) {
-            bool cut = false;
-            const std::string text = truncated(notes[i]["text"].get<std::string>(), kNoteLength, cut);
-            h += "<blockquote class=\"own-words\"><p>" + html_escape(text) + (cut ? "&hellip; (shortened)" : "") +
+        h += "<div class=\"quotes\" style=\"--room:" + one_decimal(page.room_mm) + "mm\">";
+        bool shortened = false;
+        for (std::size_t i = 0; i < page.kept.size(); ++i) {
+            const std::string& text = notes[i]["text"].get_ref<const std::string&>();
+            const bool cut = page.kept[i] < text.size();
+            shortened = shortened || cut;
+            const std::string shown = cut ? trimmed_end(text.substr(0, page.kept[i])) : text;
+            h += "<blockquote class=\"own-words\"><p>" + html_escape(shown) + (cut ? "&hellip; (shortened)" : "") +
                  " <span class=\"small\">&mdash; " + esc(notes[i]["at"]) + ", " + esc(notes[i]["region"]) + " (" +
                  esc(notes[i]["side"]) + ")</span></p></blockquote>";
         }
-        if (notes.size() > kNotesShown)
-            h += "<p class=\"muted\">" + std::to_string(notes.size() - kNotesShown) +
-                 " older notes are not shown here; they are in the JSON report.</p>";
+        h += "</div>";
+        if (page.left_out > 0 || shortened) {
+            h += "<p class=\"muted\">";
+            if (page.left_out > 0)
+                h += std::to_string(page.left_out) + std::string(page.left_out == 1 ? kNoteLeftOut : kNotesLeftOut) + " ";
+            h += std::string(kNotesInBackup) + "</p>";
+        }
     }
     h += "</section>\n";
     h += "</body>\n</html>\n";

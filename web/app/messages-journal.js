@@ -393,6 +393,13 @@ export const journalMessages = {
     notesTitle: 'Notes in your own words',
     notesIntro: 'Written by you, not by the app or a doctor. Newest first.',
     noNotes: 'No notes.',
+    // When the page has no room for every note in full (issue 14).
+    shortened: '… (shortened)',
+    notesLeftOut: {
+      one: '{n} note is not shown here, to keep this report to one page.',
+      other: '{n} notes are not shown here, to keep this report to one page.',
+    },
+    notesInBackup: 'All your notes, in full, are in your backup file (JSON).',
   },
 
   settings: {

@@ -34,6 +34,7 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
   });
 
   navigator.serviceWorker.register(swUrl, { scope: './', updateViaCache: 'none' }).then((registration) => {
+    if (!registration) return; // registration blocked (a browser setting or test harness)
     const watch = (worker) => {
       worker.addEventListener('statechange', () => {
         // "installed" with a controller in place: a new version waits for the person.

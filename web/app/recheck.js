@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { messages, format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
+import { engineAt } from './engine.js';
 import { storeNotice } from './notice.js';
 import { localAt, longDate } from './when.js';
 
@@ -47,6 +48,7 @@ export async function render(root, { focus = false } = {}) {
   }
 
   const checker = mountChecker(checkerSlot, {
+    engine: engineAt(), // the full module, already loaded for the journal (not the checker-only one)
     headingLevel: 1,
     focusOnStart: focus,
     initial: suggested ?? undefined,

@@ -20,6 +20,7 @@ import { linkWords } from './insights.js';
 import { importProblem } from './import-problem.js';
 import { isSealed } from './sealed.js';
 import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
+import { heightWithoutNotes, notesOnPage } from './report-page.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
 const levelName = (level) => messages.levels[level]?.name ?? level;
@@ -38,7 +39,7 @@ function table(label, heads, rows) {
 
 // The doctor report as a page section: every value comes from the report JSON.
 export function reportView(report, r = jm.reportView) {
-  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: 'tc-report-part' },
+  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: `tc-report-part tc-${id}` },
     h('h3', { id }, title), content);
   const check = report.latest_check;
   const onset = report.onset;
@@ -101,19 +102,43 @@ export function reportView(report, r = jm.reportView) {
       plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter),
   ]));
 
-  parts.push(section('rep-notes', r.notesTitle, report.notes.length === 0 ? h('p', null, r.noNotes) : [
-    h('p', { class: 'tc-hint' }, r.notesIntro),
-    h('ul', { class: 'tc-own-words' }, report.notes.map((n) => h('li', null,
-      h('blockquote', null, h('p', { class: 'tc-note' }, n.text)),
-      h('p', { class: 'tc-hint' }, `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`)))),
-  ]));
-
-  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' },
+  const before = [
     h('h2', { id: 'rep-title' }, r.title),
     h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDateYear(report.today) })),
     h('p', { class: 'tc-notice-plain' }, r.notDiagnosis),
-    parts,
-    h('p', { class: 'tc-hint' }, report.disclaimer));
+  ];
+  const after = [h('p', { class: 'tc-hint' }, report.disclaimer)];
+  parts.push(notesPart(report.notes, heightWithoutNotes(before, parts), r, section));
+  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' }, before, parts, after);
+}
+
+// The person's notes, as many as the printed page has room for (report-page.js), newest
+// first; a long one is shortened, and the last line says how many are left out and where
+// they all are. The same notes show on screen, so the screen shows what will print.
+function notesPart(notes, used, r, section) {
+  if (notes.length === 0) return section('rep-notes', r.notesTitle, h('p', null, r.noNotes));
+  const where = (n) => `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`;
+  const page = notesOnPage(notes.map((n) => ({ text: n.text, tail: where(n).length + 3 })), used,
+    { marker: r.shortened.length, intro: r.notesIntro, leftOut: `${plural(r.notesLeftOut, notes.length)} ${r.notesInBackup}` });
+  const shown = page.kept.map((kept, i) => {
+    const n = notes[i];
+    const cut = kept < n.text.length;
+    return { n, cut, text: cut ? n.text.slice(0, kept).trimEnd() : n.text };
+  });
+  const list = h('ul', { class: 'tc-own-words' }, shown.map(({ n, cut, text }) => h('li', null,
+    h('blockquote', null, h('p', { class: 'tc-note' }, text, cut ? h('span', { class: 'tc-hint' }, r.shortened) : null)),
+    h('p', { class: 'tc-hint' }, where(n)))));
+  // On paper the list stops at its room, should a note take more lines than estimated.
+  list.style.setProperty('--tc-notes-room', `${page.roomMm.toFixed(1)}mm`);
+  const missing = page.leftOut > 0 || shown.some((s) => s.cut);
+  return section('rep-notes', r.notesTitle, [
+    h('p', { class: 'tc-hint' }, r.notesIntro),
+    shown.length ? list : null,
+    missing ? h('p', { class: 'tc-hint' }, [
+      page.leftOut > 0 ? plural(r.notesLeftOut, page.leftOut) : null,
+      r.notesInBackup,
+    ].filter(Boolean).join(' ')) : null,
+  ]);
 }
 
 // A plain sentence first, then the engine's path and message for people who edit files.
