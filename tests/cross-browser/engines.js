@@ -2,6 +2,7 @@
 // page.js builds on:
 //   goto(url), reload(), evaluate(frame, source, args), element(frame, chain, index),
 //   click(handle), fill(handle, text), select(handle, optionText), notReadyForInput(error),
+//   press(key), typeText(text) (to whatever has the focus),
 //   takeActivity() -> {problems, requests} since the last call, close()
 // `frame` is null for the page itself or a page-query chain naming an <iframe> in it.
 //
@@ -70,6 +71,16 @@ class FirefoxTab {
   async click(handle) { await handle.click(); }
 
   notReadyForInput(error) { return /not visible|not an HTMLElement|detached|not clickable/i.test(error.message); }
+
+  // A key or a chord ("Tab", "Space", "Control+a") to whatever has the focus.
+  async press(key) {
+    const parts = key.split("+");
+    for (const modifier of parts.slice(0, -1)) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(parts.at(-1) === "Space" ? " " : parts.at(-1));
+    for (const modifier of parts.slice(0, -1).reverse()) await this.page.keyboard.up(modifier);
+  }
+
+  async typeText(text) { await this.page.keyboard.type(text); }
 
   async fill(handle, text) {
     await handle.click();
@@ -248,6 +259,24 @@ class WebKitTab {
   notReadyForInput(error) {
     return ["element not interactable", "element click intercepted", "stale element reference"].includes(error.error);
   }
+
+  // Keys through the Actions API (WebDriver's code points for the named keys).
+  async keys(values) {
+    const actions = [];
+    for (const chord of values) {
+      actions.push(...chord.map((value) => ({ type: "keyDown", value })));
+      actions.push(...[...chord].reverse().map((value) => ({ type: "keyUp", value })));
+    }
+    await this.session.command("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.session.command("DELETE", "/actions");
+  }
+
+  async press(key) {
+    const named = { Tab: "\uE004", Enter: "\uE007", Space: "\uE00D", ArrowLeft: "\uE012", ArrowRight: "\uE014", Control: "\uE009", Shift: "\uE008" };
+    await this.keys([key.split("+").map((part) => named[part] ?? part)]);
+  }
+
+  async typeText(text) { await this.keys([...text].map((c) => [c])); }
 
   async fill(handle, text) {
     await this.session.clear(handle);

@@ -97,6 +97,29 @@ class Locator {
     await this.toBeChecked();
   }
 
+  isFocused() { return this.evaluateAll((els) => els.length === 1 && els[0].matches(":focus")); }
+  toBeFocused() { return until(`${this} to have the focus`, () => this.isFocused(), Boolean); }
+
+  // Presses Tab (or Shift+Tab, when the element comes before the focus) until this
+  // element has the focus; fails if it never gets it. (Firefox does not wrap from the
+  // page's end back to its start, so moving backwards must be done as a person would.)
+  async tabTo(limit = 150) {
+    await this.handle();
+    for (let i = 0; i < limit; i += 1) {
+      const where = await this.evaluateAll((els) => {
+        const el = els[0];
+        if (!el) return "gone";
+        if (el.matches(":focus")) return "here";
+        const focused = document.activeElement;
+        if (!focused || focused === document.body) return "after";
+        return focused.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING ? "before" : "after";
+      });
+      if (where === "here") return;
+      await this.scope.tab.press(where === "before" ? "Shift+Tab" : "Tab");
+    }
+    throw new Error(`Tab never reached ${this}`);
+  }
+
   texts() { return this.evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, " ").trim())); }
 
   // Expectations: each waits until it holds.

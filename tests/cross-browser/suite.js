@@ -57,7 +57,10 @@ function defineSuite(engineName) {
     await site?.stop();
   });
 
+  // TWITCHCHECK_CROSS_ONLY=regex runs only the tests whose names match (by hand, not CI).
+  const only = process.env.TWITCHCHECK_CROSS_ONLY ? new RegExp(process.env.TWITCHCHECK_CROSS_ONLY) : null;
   const test = (name, fn) => {
+    if (only && !only.test(name)) return;
     const reason = skips[engineName][name];
     it(name, { timeout: TEST_TIME, skip: reason ? `${engineName}: ${reason}` : false }, fn);
   };
@@ -144,6 +147,32 @@ function defineSuite(engineName) {
     }
   }
 
+  // The watch every test relies on really sees what it must fail on, in this engine.
+  describe("the watch", () => {
+    test("sees a console error, an uncaught exception and a request to another origin", async () => {
+      const other = await serveSite(siteDir, 0);
+      const tab = await newTab();
+      try {
+        await tab.goto(`${site.origin}/demo/host.html`);
+        await new Scope(tab).waitForFunction("the other origin's picture to load", (url) => new Promise((resolve) => {
+          console.error("a console error");
+          setTimeout(() => { throw new Error("an uncaught exception"); }, 0);
+          const img = document.createElement("img");
+          img.onload = () => setTimeout(() => resolve(true), 50);
+          img.src = url;
+          document.body.append(img);
+        }), `${other.origin}/icons/icon.svg`);
+        const { problems, requests } = await tab.takeActivity();
+        assert.deepEqual(problems.map((p) => p.replace(/^(uncaught|console error): (Error: )?/, "")),
+          ["a console error", "an uncaught exception"]);
+        assert.deepEqual(requests.filter((url) => url.startsWith(other.origin)), [`${other.origin}/icons/icon.svg`]);
+      } finally {
+        await closeTab(tab);
+        await other.stop();
+      }
+    });
+  });
+
   describe("the checker, every vignette", () => {
     let tab;
     let page;
@@ -162,6 +191,19 @@ function defineSuite(engineName) {
         await expectResult(page, v.expect);
         await expectQuiet(tab);
       });
+    }
+  });
+
+  describe("the checker, by keyboard only", () => {
+    for (const name of ["spreading-ten-days", "sudden-face-droop"]) {
+      const v = vignette(name);
+      test(`${name}: Tab, Space, arrows, a letter and Enter alone reach "${levelWords[v.expect.level]}", and the focus lands on the result`, () => withTab({}, async (tab, page) => {
+        await tab.goto(`${site.origin}/index.html#/check`);
+        await page.getByRole("heading", { level: 1, name: m.flow.title, exact: true }).toBeVisible();
+        await playChecker(page, m, v.input, { keyboard: true });
+        await expectResult(page, v.expect);
+        await page.getByRole("heading", { name: m.result.title, exact: true }).toBeFocused();
+      }));
     }
   });
 
