@@ -263,6 +263,46 @@ function defineSuite(engineName) {
     });
   });
 
+  describe("updates", () => {
+    test("a new version waits, is announced, and is applied only when the person presses the update button", async () => {
+      const copy = copySite(siteDir);
+      const server = await serveSite(copy, 0);
+      try {
+        await withTab({ allowed: [server.origin] }, async (tab, page) => {
+          await openLog(tab, page, server.origin);
+          await page.waitForFunction("a service worker controlling the page",
+            () => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
+          const oldCaches = await page.evaluate(() => caches.keys());
+          assert.equal(oldCaches.length, 1);
+          await page.getByText(jm.update.ready, { exact: true }).toHaveCount(0);
+
+          // Publish a new version: a changed precache list means a changed service worker.
+          const precache = path.join(copy, "precache.js");
+          fs.writeFileSync(precache, fs.readFileSync(precache, "utf8").replace(/version: "[^"]+"/, 'version: "test-new-version"'));
+          await page.evaluate(() => {
+            window.sameDocument = true;
+            return navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true);
+          });
+          await page.getByText(jm.update.ready, { exact: true }).toBeVisible();
+          // It waits: the old version still runs this page, and nothing reloaded.
+          assert.deepEqual(await page.evaluate(() => navigator.serviceWorker.getRegistration()
+            .then((r) => ({ waiting: r.waiting !== null, sameDocument: window.sameDocument }))), { waiting: true, sameDocument: true });
+
+          await page.getByRole("button", { name: jm.update.button, exact: true }).click();
+          await page.waitForFunction("the page to reload into the new version",
+            () => window.sameDocument === undefined && document.readyState === "complete");
+          await logHeading(page).toBeVisible();
+          await until("only the new version's cache", () => page.evaluate(() => caches.keys()),
+            (keys) => keys.length === 1 && keys[0] === "twitchcheck-test-new-version");
+          await page.getByText(jm.update.ready, { exact: true }).toHaveCount(0);
+        });
+      } finally {
+        await server.stop();
+        fs.rmSync(copy, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe("the widget on another origin", () => {
     let widget;
     before(async () => {

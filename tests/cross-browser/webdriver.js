@@ -10,13 +10,18 @@ class WebDriverError extends Error {
 }
 
 async function call(base, method, path, body, timeoutMs = 120_000) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json; charset=utf-8" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const json = await response.json();
+  let json;
+  try {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    json = await response.json();
+  } catch (error) {
+    throw new Error(`WebDriver ${method} ${path.replace(/^\/session\/[^/]+/, "")} got no answer: ${error.name} ${error.message}`);
+  }
   if (json.value && json.value.error) throw new WebDriverError(json.value.error, json.value.message);
   return json.value;
 }
