@@ -210,17 +210,38 @@ class WebKitTab {
     }
   }
 
+  // The session's page load strategy is "none" (a command never waits on WebKit's own
+  // idea of "still loading", which once held a click inside the widget's frame for the
+  // whole page-load timeout): goto and reload wait here instead, for the new document.
   async goto(url) {
     await this.collect();
     this.frame = null;
+    const target = new URL(url).href;
+    const from = await this.session.execute("window.__twitchcheckLeft = true; return location.href;").catch(() => "");
     await this.session.navigate(url);
-    await this.watch();
+    // Only the part after "#" changes: the same document stays.
+    const sameDocument = from.split("#")[0] === target.split("#")[0] && target.includes("#");
+    await this.loaded(target, sameDocument);
   }
 
   async reload() {
     await this.collect();
     this.frame = null;
+    await this.session.execute("window.__twitchcheckLeft = true;");
     await this.session.refresh();
+    await this.loaded(null);
+  }
+
+  // Waits until a new document (at `href`, when given) has loaded, then watches it.
+  async loaded(href, sameDocument = false) {
+    const deadline = Date.now() + NAVIGATION_TIMEOUT;
+    for (;;) {
+      const state = await this.session.execute(
+        "return { left: window.__twitchcheckLeft === true, href: location.href, ready: document.readyState };").catch(() => null);
+      if (state && (sameDocument || !state.left) && state.ready === "complete" && (href === null || state.href === href)) break;
+      if (Date.now() > deadline) throw new Error(`the page did not load ${href ?? "again"}: ${JSON.stringify(state)}`);
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+    }
     await this.watch();
   }
 
@@ -351,7 +372,7 @@ class WebKit {
     const session = await WebDriverSession.create(this.base, {
       browserName: "MiniBrowser",
       "webkitgtk:browserOptions": { binary: MINIBROWSER, args },
-      pageLoadStrategy: "normal",
+      pageLoadStrategy: "none",
       timeouts: { script: NAVIGATION_TIMEOUT, pageLoad: NAVIGATION_TIMEOUT, implicit: 0 },
     });
     if (!this.version) {
