@@ -28,7 +28,7 @@ const causeOf = (id) => rules.rules.find((rule) => rule.id === id).cause;
 
 // Tests an engine skips, by name, with the reason (README lists them). None today: both
 // engines run service workers under automation, and both can block storage (Firefox by
-// a profile preference, WebKit by MiniBrowser's settings; see engines.js).
+// a profile preference, WebKit by MiniBrowser's settings; see firefox.js and webkit.js).
 const skips = {
   firefox: {},
   webkit: {},
