@@ -98,8 +98,9 @@ function defineSuite(engineName) {
     }
   }
 
-  // The journal's words for a place ("Left calf or lower leg"), as places.js builds them.
-  const whereText = (region, side) => format(jm.where, { side: jm.sideWords[side], region: m.regions[region].toLowerCase() });
+  // A messages template as a regular expression: each `{slot}` captures its text.
+  const templatePattern = (template) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+    .replace(/\{(\w+)\}/g, (_, slot) => `(?<${slot}>.+?)`)}$`);
 
   async function openLog(tab, page, origin) {
     await tab.goto(`${origin}/#/log`);
@@ -107,30 +108,34 @@ function defineSuite(engineName) {
   }
   const logHeading = (page) => page.getByRole("heading", { level: 1, name: jm.log.title, exact: true });
 
-  // Logs a twitch in the left calf, chosen from the list and the side radios; returns the
-  // time the status line shows (the page's own clock, e.g. "08:15").
+  // Logs a twitch in the left calf, chosen from the list and the side radios. Returns
+  // the place's words as the page shows them ("Left calf or lower leg") and the time from
+  // the status line (the page's own clock, e.g. "08:15").
   async function logLeftCalf(page, { stored = true } = {}) {
     await page.getByLabel(jm.log.regionLabel, { exact: true }).selectOption(m.regions.calf);
     await page.getByRole("group", { name: jm.log.sideLegend, exact: true })
       .getByRole("radio", { name: m.sides.left, exact: true }).check();
-    await page.getByText(format(jm.log.chosen, { where: whereText("calf", "left") }), { exact: true }).toBeVisible();
+    const chosen = templatePattern(jm.log.chosen);
+    const [chosenLine] = await until(`the choice shown as ${chosen}`,
+      () => page.getByText(jm.log.chosen.split("{")[0].trim()).texts(), (texts) => texts.length === 1 && chosen.test(texts[0]));
+    const { where } = chosen.exec(chosenLine).groups;
+    assert.match(where, new RegExp(m.regions.calf, "i"));
     await page.getByRole("button", { name: jm.log.save, exact: true }).click();
-    const line = format(jm.log.saved, { where: whereText("calf", "left"), time: "TIME" })
-      + (stored ? "" : ` ${jm.store.notSavedYet}`);
-    const pattern = new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("TIME", "(\\d\\d:\\d\\d)")}$`);
+    const saved = templatePattern(format(jm.log.saved, { where, time: "{time}" }) + (stored ? "" : ` ${jm.store.notSavedYet}`));
     // (The status line's own text, without the "Undo" button inside it.)
     const statusTexts = () => page.getByRole("status").evaluateAll((els) => els.map((el) => {
       const copy = el.cloneNode(true);
       for (const button of copy.querySelectorAll("button")) button.remove();
       return copy.textContent.replace(/\s+/g, " ").trim();
     }));
-    const lines = await until(`a status line matching ${pattern}`, statusTexts, (texts) => texts.some((t) => pattern.test(t)));
-    return pattern.exec(lines.find((t) => pattern.test(t)))[1];
+    const lines = await until(`a status line matching ${saved}`, statusTexts, (texts) => texts.some((t) => saved.test(t)));
+    const { time } = saved.exec(lines.find((t) => saved.test(t))).groups;
+    assert.match(time, /^\d\d:\d\d$/);
+    return { where, time };
   }
 
   // A logged twitch, by its own "Delete" button, which names its time and place.
-  const entry = (page, time) => page.getByRole("button", {
-    name: format(jm.log.deleteLabel, { time, where: whereText("calf", "left") }), exact: true });
+  const entry = (page, { where, time }) => page.getByRole("button", { name: format(jm.log.deleteLabel, { time, where }), exact: true });
 
   // The result as the page shows it: the verdict, the headline, one reason (its cause as
   // a heading) per fired rule, and the questions left open.
@@ -158,11 +163,17 @@ function defineSuite(engineName) {
           console.error("a console error");
           setTimeout(() => { throw new Error("an uncaught exception"); }, 0);
           const img = document.createElement("img");
-          img.onload = () => setTimeout(() => resolve(true), 50);
+          img.onload = () => resolve(true);
           img.src = url;
           document.body.append(img);
         }), `${other.origin}/icons/icon.svg`);
-        const { problems, requests } = await tab.takeActivity();
+        const seen = { problems: [], requests: [] };
+        const { problems, requests } = await until("the watch to report all three", async () => {
+          const activity = await tab.takeActivity();
+          seen.problems.push(...activity.problems);
+          seen.requests.push(...activity.requests);
+          return seen;
+        }, (all) => all.problems.length >= 2 && all.requests.some((url) => url.startsWith(other.origin)));
         assert.deepEqual(problems.map((p) => p.replace(/^(uncaught|console error): (Error: )?/, "")),
           ["a console error", "an uncaught exception"]);
         assert.deepEqual(requests.filter((url) => url.startsWith(other.origin)), [`${other.origin}/icons/icon.svg`]);
@@ -211,12 +222,12 @@ function defineSuite(engineName) {
     test("a twitch logged from the list is still there after a reload", () => withTab({}, async (tab, page) => {
       await openLog(tab, page, site.origin);
       await page.getByRole("heading", { name: jm.store.memoryTitle, exact: true }).toHaveCount(0);
-      const time = await logLeftCalf(page);
-      await entry(page, time).toBeVisible();
+      const twitch = await logLeftCalf(page);
+      await entry(page, twitch).toBeVisible();
       await tab.reload();
       await logHeading(page).toBeVisible();
       await page.getByRole("region", { name: jm.log.todayTitle, exact: true }).getByRole("listitem").toHaveCount(1);
-      await entry(page, time).toHaveCount(1);
+      await entry(page, twitch).toHaveCount(1);
     }));
 
     // Firefox logs a refused service worker registration as an error even though the app
@@ -225,8 +236,8 @@ function defineSuite(engineName) {
     test("with storage blocked the app says so, keeps the twitch on screen, and offers a backup", () => withTab({ blockStorage: true, tolerate: engineName === "firefox" ? [refusedWorker] : [] }, async (tab, page) => {
       await openLog(tab, page, site.origin);
       await page.getByRole("heading", { name: jm.store.memoryTitle, exact: true }).toBeVisible();
-      const time = await logLeftCalf(page, { stored: false });
-      await entry(page, time).toHaveCount(1);
+      const twitch = await logLeftCalf(page, { stored: false });
+      await entry(page, twitch).toHaveCount(1);
       await page.getByRole("button", { name: jm.store.downloadBackup, exact: true }).toBeVisible();
       await page.getByRole("navigation").getByRole("link", { name: jm.nav.settings, exact: true }).click();
       await page.getByRole("heading", { level: 1, name: jm.settings.title, exact: true }).toBeVisible();
@@ -247,10 +258,10 @@ function defineSuite(engineName) {
           await server.stop();
           await tab.reload();
           await logHeading(page).toBeVisible();
-          const time = await logLeftCalf(page);
+          const twitch = await logLeftCalf(page);
           await tab.reload();
           await logHeading(page).toBeVisible();
-          await entry(page, time).toHaveCount(1);
+          await entry(page, twitch).toHaveCount(1);
           await page.getByRole("navigation").getByRole("link", { name: m.nav.check, exact: true }).click();
           const v = vignette("eyelid-few-days");
           await playChecker(page, m, v.input);
