@@ -120,7 +120,8 @@ test.describe('the app\'s Report screen, printed', () => {
       console.log(`report pages, app: ${name}: A4 ${printed[0]}, Letter ${printed[1]}; notes shown ${notes.shown}, left out ${notes.leftOut}`);
       expect(printed).toEqual([1, 1]);
       expect(notes.shown + notes.leftOut).toBe(shape.notes);
-      expect(notes.cutOff).toBe(shape.note === 'widest');
+      // Only a shown note of W's can be cut (here the rest of the page may leave no room).
+      expect(notes.cutOff).toBe(shape.note === 'widest' && notes.shown > 0);
     });
   }
 });

@@ -73,11 +73,12 @@ const PT = 25.4 / 72;
 const PAGE_HEIGHT = 279.4 - 2 * 10; // Letter, the shorter page, less the margins
 const PAGE_WIDTH = 210 - 2 * 10; // A4, the narrower page
 const LINE = 9 * 1.25 * PT; // 9 pt text on 1.25 lines
-// A column of the report's own words is 0.5 em (sentences average about 0.49 em a
-// character); a note may hold anything, so its column is 0.6 em, a monospaced font's
+// A column of the report's own words is 0.53 em (sentences average about 0.49 em a
+// character, but the words of the latest check's reasons, with their capitals and long
+// words, came to 0.52: a line they wrap to is not left out of the sum); a note may hold anything, so its column is 0.6 em, a monospaced font's
 // advance, and its lines are overestimated rather than under. Text of wide letters only
 // (W, m) is wider still: the notes list is cut off at the bottom of its room.
-const WORD = 0.5 * 9 * PT;
+const WORD = 0.53 * 9 * PT;
 const NOTE = 0.6 * 9 * PT;
 const GRID_GAP = 5;
 const COLUMN = (PAGE_WIDTH - 2 * GRID_GAP) / 3;
