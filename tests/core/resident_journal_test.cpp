@@ -73,7 +73,7 @@ TEST_CASE("a new session is the empty journal, counts zero, and analyses as the 
           "{\n  \"schema\": \"twitchcheck.journal/1\",\n  \"episodes\": [],\n  \"days\": []\n}\n");
     CHECK(session.counts().text == "{\n  \"episodes\": 0,\n  \"days\": 0,\n  \"assessments\": 0\n}\n");
     CHECK(session.analyze("2026-11-21").text == api::analyze(kEmpty, "2026-11-21").text);
-    for (const char* format : {"json", "html", "csv"})
+    for (const char* format : {"json", "html", "csv", "fhir"})
         CHECK(session.report("2026-11-21", format).text == api::report(kEmpty, "2026-11-21", format).text);
 }
 
@@ -265,7 +265,7 @@ TEST_CASE("changing or deleting an id or date the journal does not hold is refus
          "schema: this journal was written by a newer version of twitchcheck (twitchcheck.journal/2); update "
          "twitchcheck to open it"},
         {session.analyze("2026-02-30"), "today: must be a real date written YYYY-MM-DD"},
-        {session.report("2026-11-21", "pdf"), "format: must be json, html or csv"},
+        {session.report("2026-11-21", "pdf"), "format: must be json, html, csv or fhir"},
     };
     for (const auto& [out, expected] : refusals) {
         CHECK(error_text(out) == expected);
@@ -328,7 +328,7 @@ TEST_CASE("load gives the same document as upgradeJournal, migrating an old one;
         REQUIRE(session.load(text).text == kOk);
         CHECK(session.document().text == api::upgrade_journal(text).text);
         CHECK(session.analyze(today).text == api::analyze(text, today).text);
-        for (const char* format : {"json", "html", "csv"})
+        for (const char* format : {"json", "html", "csv", "fhir"})
             CHECK(session.report(today, format).text == api::report(text, today, format).text);
     }
     const std::string old = test_files::read(test_files::source("tests/fixtures/journal-v0.json"));
@@ -531,7 +531,7 @@ TEST_CASE("random record operations: answers, documents, analyze and report equa
         for (const char* today : {"2026-12-04", "2026-11-10", "2027-03-01"}) {
             CAPTURE(today);
             CHECK(session.analyze(today).text == api::analyze(document, today).text);
-            for (const char* format : {"json", "html", "csv"}) {
+            for (const char* format : {"json", "html", "csv", "fhir"}) {
                 CAPTURE(format);
                 CHECK(session.report(today, format).text == api::report(document, today, format).text);
             }

@@ -70,7 +70,7 @@ test('every worked example loads, and the session answers as the whole-document 
       assert.equal(session.document(), module.upgradeJournal(text), name);
       assert.equal(session.analyze(json.today), module.analyze(text, json.today), name);
       assert.deepEqual(JSON.parse(session.analyze(json.today)), json.expect, name);
-      for (const format of ['json', 'html', 'csv']) {
+      for (const format of ['json', 'html', 'csv', 'fhir']) {
         assert.equal(session.report(json.today, format), module.report(text, json.today, format), `${name} ${format}`);
       }
     });
@@ -119,7 +119,7 @@ test('refusals name their path, change nothing, and the session stays usable', (
     assert.equal(answer(session.addCheck('{}')), 'assessments[0].at: is required');
     assert.equal(answer(session.load('{')), ': this is not valid JSON text');
     assert.equal(answer(session.analyze('2026-02-30')), 'today: must be a real date written YYYY-MM-DD');
-    assert.equal(answer(session.report('2026-11-21', 'pdf')), 'format: must be json, html or csv');
+    assert.equal(answer(session.report('2026-11-21', 'pdf')), 'format: must be json, html, csv or fhir');
     assert.equal(session.document(), before);
     assert.equal(session.addEpisode(episode('b')), okAt(1));
   });
@@ -279,7 +279,7 @@ test(`random record operations (${SEQUENCES} sequences): answers match whole-doc
       assert.deepEqual(JSON.parse(document), JSON.parse(documentText(ops.state.reference)), `sequence ${s}: the document`);
       for (const today of ['2026-12-04', '2026-11-10', '2027-03-01']) {
         assert.equal(session.analyze(today), module.analyze(document, today), `sequence ${s}, analyze ${today}`);
-        for (const format of ['json', 'html', 'csv']) {
+        for (const format of ['json', 'html', 'csv', 'fhir']) {
           assert.equal(session.report(today, format), module.report(document, today, format), `sequence ${s}, ${format} ${today}`);
         }
       }
