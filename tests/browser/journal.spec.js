@@ -458,7 +458,7 @@ test.describe('report, backup and import', () => {
     stress.days[0] = { date: '2026-05-03', stress: 7.5 };
     await choose('backup.json', JSON.stringify(stress));
     await expectProblem('Stress on May 3, 2026 must be a whole number from 0 to 10; the file has 7.5. Nothing was changed.',
-      'For people who edit backup files: days[0].stress: must be a whole number from 0 to 10, not a number');
+      'For people who edit backup files: days[0].stress: must be a whole number from 0 to 10, not 7.5');
     await expectNoAxeViolations(page, 'report with an import problem');
 
     await choose('notes.txt', 'hello');
