@@ -73,7 +73,7 @@ function links(facts, m) {
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.insights;
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
@@ -86,8 +86,8 @@ export async function render(root, { focus = false } = {}) {
   function refresh() {
     noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
     const date = today();
-    const facts = analysis(store, engine, date);
-    const report = JSON.parse(engine.report(store.text(), date, 'json'));
+    const facts = analysis(store, date);
+    const report = JSON.parse(store.report(date, 'json'));
     if (facts.schema === 'twitchcheck.error/1' || report.schema === 'twitchcheck.error/1' || facts.episodes_total === 0) {
       body.replaceChildren(h('p', null, m.empty), h('p', null, h('a', { href: '#/log' }, jm.log.title)));
       return;
@@ -108,5 +108,10 @@ export async function render(root, { focus = false } = {}) {
 
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  // The facts come from the resident journal, so a change of one record costs an analysis
+  // of the model in memory, not a parse of the whole journal.
+  return { destroy: store.subscribe((change) => {
+    if (change.data) refresh();
+    else noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  }) };
 }

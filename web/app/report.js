@@ -99,7 +99,7 @@ export function reportView(report, r = jm.reportView) {
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.report;
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
@@ -108,7 +108,7 @@ export async function render(root, { focus = false } = {}) {
   const importStatus = h('div', { class: 'tc-status', role: 'status' });
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
-  const engineText = (format_) => engine.report(store.text(), today(), format_);
+  const engineText = (format_) => store.report(today(), format_);
   const failed = (text) => text.trimStart().startsWith('{') && JSON.parse(text).schema === 'twitchcheck.error/1';
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },
@@ -145,16 +145,18 @@ export async function render(root, { focus = false } = {}) {
         path ? format(m.importBad, { path: `${path}:`, message }) : format(m.importBadRoot, { message })));
       return;
     }
-    const doc = checked.doc;
-    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
-      const result = store.replace(doc);
-      importStatus.replaceChildren(h('p', null, result.ok || result.reason !== 'invalid'
-        ? format(m.importDone, { episodes: store.doc.episodes.length })
-        : format(m.importBad, { path: `${result.error.path}:`, message: result.error.message })));
+    const { counts } = checked;
+    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: async () => {
+      importStatus.replaceChildren(m.importSaving);
+      const result = await store.replace(checked.prepared);
+      importStatus.replaceChildren(h('p', null, result.ok || result.reason === 'unavailable'
+        ? format(m.importDone, { episodes: store.episodeCount })
+        : result.reason === 'invalid' ? format(m.importBad, { path: `${result.error.path}:`, message: result.error.message })
+          : result.reason === 'quota' || result.reason === 'failed' ? m.importNotSaved : jm.store.blocked));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
-      h('p', null, format(m.importReady, { episodes: doc.episodes.length, days: doc.days.length, current: store.doc.episodes.length })),
+      h('p', null, format(m.importReady, { episodes: counts.episodes, days: counts.days, current: store.episodeCount })),
       ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
@@ -164,10 +166,14 @@ export async function render(root, { focus = false } = {}) {
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
     title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));
 
-  function refresh() {
-    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  const showLastBackup = () => {
     lastBackup.textContent = store.meta.lastBackup
       ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
+  };
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    showLastBackup();
     const report = JSON.parse(engineText('json'));
     if (report.schema === 'twitchcheck.error/1') {
       preview.replaceChildren(h('p', { class: 'tc-error' }, format(m.reportError, report.error)));
@@ -178,5 +184,11 @@ export async function render(root, { focus = false } = {}) {
 
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  return { destroy: store.subscribe((change) => {
+    if (change.data) refresh();
+    else {
+      noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+      showLastBackup();
+    }
+  }) };
 }
