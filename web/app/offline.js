@@ -34,6 +34,7 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
   });
 
   navigator.serviceWorker.register(swUrl, { scope: './', updateViaCache: 'none' }).then((registration) => {
+    if (!registration) return; // a browser that blocks service workers may resolve with none
     const watch = (worker) => {
       worker.addEventListener('statechange', () => {
         // "installed" with a controller in place: a new version waits for the person.

@@ -9,9 +9,10 @@ import { storeNotice, backupReminder } from './notice.js';
 import { download, downloadBackup } from './files.js';
 import { longDate } from './when.js';
 
-const size = (bytes) => (bytes < 1024 * 1024
-  ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-  : `${(Math.round(bytes / 1024 / 102.4) / 10).toLocaleString('en-US')} MB`);
+const MB = 1024 * 1024;
+const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const size = (bytes) => (bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+  : bytes < 1024 * MB ? `${tenths(bytes / MB)} MB` : `${tenths(bytes / MB / 1024)} GB`);
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);

@@ -1013,6 +1013,7 @@ export class JournalStore {
     if (op.kind === 'deleteEpisode') {
       const had = r.episodes.get(op.key);
       if (!had) return null;
+      if (this.queue.some((q) => q.key === op.key)) return null; // this tab's change is newer: it stores it again
       r.episodes.delete(op.key);
       if (!this.stale) this.session.deleteEpisode(op.key);
       return { data: true, deleted: had.episode };
@@ -1225,12 +1226,13 @@ export class JournalStore {
     const r = this.records;
     const told = [];
     ops.forEach((op, i) => {
-      if (op.kind === 'episode') {
-        const entry = r.episodes.get(op.key);
-        if (entry && seqs) entry.seq = seqs[i];
-      } else if (op.kind === 'day') {
-        const entry = r.days.get(op.key);
-        if (entry && seqs) entry.seq = seqs[i];
+      if (op.kind === 'episode' || op.kind === 'day') {
+        const entry = (op.kind === 'episode' ? r.episodes : r.days).get(op.key);
+        if (entry && seqs) {
+          // Stored anew under a later key (another tab had deleted it): the order moved.
+          if (entry.seq !== null && entry.seq !== seqs[i]) this.stale = true;
+          entry.seq = seqs[i];
+        }
       } else if (op.kind === 'check') {
         const entry = r.checks.find((c) => c.check === op.record);
         if (entry && seqs) entry.seq = seqs[i];
