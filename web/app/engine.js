@@ -72,8 +72,7 @@ export function isError(document) {
 
 // The module's functions as they are, text in and text out, callable synchronously once
 // this resolves: store.js checks a journal inside one storage transaction, and a large
-// journal that is already JSON text is not stringified twice. `newSession()` gives a
-// resident journal (below).
+// journal that is already JSON text is not stringified twice.
 export async function textFunctions(moduleUrl = defaultModuleUrl) {
   const module = await instance(new URL(moduleUrl, document.baseURI).href);
   return {
@@ -83,79 +82,10 @@ export async function textFunctions(moduleUrl = defaultModuleUrl) {
     upgradeJournal: (text) => module.upgradeJournal(text),
     report: (text, today, format) => module.report(text, today, format),
     rulesVersion: () => module.rulesVersion(),
-    newSession: () => journalSession(module),
-  };
-}
-
-// A resident journal: loaded once (load), then changed one record at a time, each change
-// checked with whole-document validation's rules and JSON paths; analyze, report and
-// document read it without parsing the journal again. Every method takes and returns
-// JSON text and never throws: '{"ok": true}' or a twitchcheck.error/1 document.
-// The module's JournalSession does the work; a module without it (built before the
-// class) gets the same interface from the whole-document functions.
-function journalSession(module) {
-  if (typeof module.JournalSession === "function") return new module.JournalSession();
-  return wholeDocumentSession(module);
-}
-
-function wholeDocumentSession(module) {
-  let doc = { schema: "twitchcheck.journal/1", episodes: [], days: [] };
-  const ok = '{"ok": true}';
-  const error = (path, message) => JSON.stringify({ schema: "twitchcheck.error/1", error: { path, message } });
-  // The new document replaces the current one only when the whole of it validates.
-  const attempt = (next) => {
-    const text = JSON.stringify(next);
-    const answer = module.validateJournal(text);
-    if (JSON.parse(answer).ok !== true) return answer;
-    doc = next;
-    return ok;
-  };
-  const parsed = (json, then) => {
-    let value;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return error("", "is not JSON");
-    }
-    return then(value);
-  };
-  return {
-    load: (text) => {
-      const answer = module.validateJournal(text);
-      if (JSON.parse(answer).ok === true) doc = JSON.parse(text);
-      return answer;
-    },
-    addEpisode: (json) => parsed(json, (e) => attempt({ ...doc, episodes: [...doc.episodes, e] })),
-    changeEpisode: (json) => parsed(json, (e) => {
-      const i = doc.episodes.findIndex((x) => x.id === e?.id);
-      if (i < 0) return error("id", "no episode has this id");
-      const episodes = [...doc.episodes];
-      episodes[i] = e;
-      return attempt({ ...doc, episodes });
-    }),
-    deleteEpisode: (id) => {
-      const i = doc.episodes.findIndex((x) => x.id === id);
-      if (i < 0) return error("id", "no episode has this id");
-      doc = { ...doc, episodes: doc.episodes.filter((x) => x.id !== id) };
-      return ok;
-    },
-    putDay: (json) => parsed(json, (d) => {
-      const days = [...doc.days];
-      const i = days.findIndex((x) => x.date === d?.date);
-      if (i < 0) days.push(d);
-      else days[i] = d;
-      return attempt({ ...doc, days });
-    }),
-    deleteDay: (date) => {
-      doc = { ...doc, days: doc.days.filter((x) => x.date !== date) };
-      return ok;
-    },
-    setPlan: (json) => parsed(json, (plan) => attempt({ ...doc, plan })),
-    addCheck: (json) => parsed(json, (a) => attempt({ ...doc, assessments: [...(doc.assessments ?? []), a] })),
-    analyze: (today) => module.analyze(JSON.stringify(doc), today),
-    report: (today, format) => module.report(JSON.stringify(doc), today, format),
-    document: () => JSON.stringify(doc),
-    counts: () => JSON.stringify({ episodes: doc.episodes.length, days: doc.days.length, assessments: (doc.assessments ?? []).length }),
-    delete: () => {},
+    // A resident journal (the module's JournalSession, docs/storage.md): loaded once,
+    // then changed one record at a time, each change checked with whole-document
+    // validation's rules and JSON paths; analyze, report and document read it without
+    // parsing the journal again. Every method takes and returns JSON text, never throws.
+    newSession: () => new module.JournalSession(),
   };
 }

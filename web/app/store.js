@@ -283,13 +283,16 @@ function writeOps(db, ops) {
 }
 
 // Replaces the whole journal (an import, a migration, a fresh start) in one transaction:
-// all of it is stored, or nothing changes. `records` null empties it.
+// all of it is stored, or nothing changes. `records` null empties it. 'strict': the
+// complete event waits until the data is on disk, since the move from localStorage marks
+// the old copy right after (a tap uses the browser's default, 'relaxed' in Chromium 121+,
+// Firefox and Safari).
 function replaceJournal(db, records, extra = {}) {
   return new Promise((resolve) => {
     let thrown = null;
     let tx;
     try {
-      tx = db.transaction(STORES, 'readwrite');
+      tx = db.transaction(STORES, 'readwrite', { durability: 'strict' });
     } catch (err) {
       resolve({ ok: false, problem: problemOf(err) });
       return;
@@ -1493,7 +1496,7 @@ export class JournalStore {
 
   async putMeta(key, value) {
     try {
-      const tx = this.db.transaction('meta', 'readwrite');
+      const tx = this.db.transaction('meta', 'readwrite', { durability: 'strict' });
       tx.objectStore('meta').put(value, key);
       return await transactionDone(tx);
     } catch {
