@@ -84,6 +84,7 @@ test('the old text is kept until a newer backup, and can be removed on the Priva
   expect(await localKeys(page)).toEqual(['twitchcheck.aside.1700000000000.journal', 'twitchcheck.doc.1.seed', 'twitchcheck.meta', 'twitchcheck.pointer']);
 
   await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
   await open(page, '/settings', 'Privacy and storage');
   await expect(page.getByRole('heading', { name: 'Your journal from before the update' })).toBeVisible();
   await page.getByRole('button', { name: 'Download a backup (JSON)' }).click();

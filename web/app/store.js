@@ -94,8 +94,13 @@ class Records {
     return r;
   }
 
-  static fromStored({ journal, episodes, days, checks }) {
+  // What readJournal read: the snapshot's lists (when there is one), then the records.
+  static fromStored({ journal, snapshot, episodes, days, checks }) {
     const r = new Records();
+    if (snapshot) {
+      JSON.parse(snapshot.episodesText).forEach((episode, i) => r.episodes.set(episode.id, { seq: snapshot.episodeSeqs[i], episode }));
+      JSON.parse(snapshot.daysText).forEach((day, i) => r.days.set(day.date, { seq: snapshot.daySeqs[i], day }));
+    }
     for (const rec of episodes) r.episodes.set(rec.episode.id, { seq: rec.seq, episode: rec.episode });
     for (const rec of days) r.days.set(rec.day.date, { seq: rec.seq, day: rec.day });
     for (const rec of checks) r.checks.push({ seq: rec.seq, check: rec.check });
@@ -150,9 +155,25 @@ class Records {
 //             on episode.id; value {seq, episode}
 //   days      key `seq` (auto-increment), unique index `date` on day.date; value {seq, day}
 //   checks    key `seq` (auto-increment); value {seq, check} (the `assessments` entries)
-//   meta      out-of-line keys: 'journal' {schema, plan?, assessments}, 'app' (createdAt,
-//             lastBackup, persistAsked, persisted), 'moved' (the migration's record)
+//   meta      out-of-line keys:
+//             'journal'  {schema, plan?, assessments, version, changedAt}: `version` counts
+//                        the committed writes, `changedAt` is the version of the last
+//                        change or deletion of an episode or a day;
+//             'snapshot' {version, episodes, days, episodesText, episodeSeqs, daysText,
+//                        daySeqs}: the episodes and days as JSON text as they were at
+//                        `version`, up to the keys `episodes` and `days` (a cache for
+//                        opening: see readJournal);
+//             'app'      {createdAt, lastBackup, persistAsked, persisted};
+//             'moved'    the record of the move from localStorage
 //   aside     key `seq` (auto-increment); value {seq, at, what, text}: text kept aside
+//
+// Why a snapshot: Chromium's IndexedDB reads a record in tens of microseconds, so 20,000
+// records take longer to read than the whole journal took from localStorage. Opening
+// reads the snapshot (two strings and two arrays of keys) and only the records added after
+// it (keys above its own); a change or a deletion since then makes it stale, and opening
+// reads every record. The records are always the truth; the snapshot is rewritten from
+// them when the page is idle (JournalStore.writeSnapshot).
+const TAIL_MAX = 500; // records added after the snapshot before it is written again
 
 function request(req) {
   return new Promise((resolve, reject) => {
@@ -207,11 +228,11 @@ function openDatabase(win, blocked) {
   });
 }
 
-async function getAllChunked(store) {
+async function getAllChunked(store, from = null) {
   const out = [];
   let after = null;
   for (;;) {
-    const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+    const range = after === null ? from : IDBKeyRange.lowerBound(after, true);
     const part = await request(store.getAll(range, READ_CHUNK));
     for (const r of part) out.push(r);
     if (part.length < READ_CHUNK) return out;
@@ -219,14 +240,61 @@ async function getAllChunked(store) {
   }
 }
 
-async function readJournal(db) {
+// The stored journal: the metadata records, the checks, and the episodes and days, either
+// as the snapshot plus the records added after it or (`full`, or no usable snapshot) as
+// every record.
+async function readJournal(db, { full = false } = {}) {
   const tx = db.transaction(JOURNAL_STORES, 'readonly');
   const meta = tx.objectStore('meta');
-  const [journal, app, moved] = await Promise.all(['journal', 'app', 'moved'].map((k) => request(meta.get(k))));
-  const episodes = await getAllChunked(tx.objectStore('episodes'));
-  const days = await getAllChunked(tx.objectStore('days'));
+  const [journal, app, moved, snapshot] = await Promise.all(['journal', 'app', 'moved', 'snapshot'].map((k) => request(meta.get(k))));
+  const usable = !full && journal && snapshot && snapshot.version >= (journal.changedAt ?? 0) && snapshot.version <= journal.version;
+  const after = (key) => (usable ? IDBKeyRange.lowerBound(key, true) : null);
+  const episodes = await getAllChunked(tx.objectStore('episodes'), after(usable && snapshot.episodes));
+  const days = await getAllChunked(tx.objectStore('days'), after(usable && snapshot.days));
   const checks = await getAllChunked(tx.objectStore('checks'));
-  return { journal, app, moved, episodes, days, checks };
+  return { journal, app, moved, snapshot: usable ? snapshot : null, episodes, days, checks, version: journal?.version ?? 0 };
+}
+
+// The document's JSON text from what readJournal read, without a JSON.stringify of the
+// whole journal when a snapshot holds most of it.
+function storedText(stored, records) {
+  if (!stored.snapshot) return JSON.stringify(records.document());
+  const list = (text, tail, key) => {
+    if (!tail.length) return text;
+    const more = tail.map((r) => JSON.stringify(r[key])).join(',');
+    return text === '[]' ? `[${more}]` : `${text.slice(0, -1)},${more}]`;
+  };
+  const doc = records.document();
+  let text = `{"schema":${JSON.stringify(records.schema)},"episodes":${list(stored.snapshot.episodesText, stored.episodes, 'episode')}`
+    + `,"days":${list(stored.snapshot.daysText, stored.days, 'day')}`;
+  if (doc.plan !== undefined) text += `,"plan":${JSON.stringify(doc.plan)}`;
+  if (doc.assessments) text += `,"assessments":${JSON.stringify(doc.assessments)}`;
+  return `${text}}`;
+}
+
+// The snapshot record for `records` (stored ones only, in key order) at `version`.
+function snapshotOf(records, version) {
+  const list = (map) => {
+    const entries = [...map.values()];
+    for (let i = 1; i < entries.length; i++) {
+      if (entries[i].seq < entries[i - 1].seq) {
+        entries.sort((a, b) => a.seq - b.seq);
+        break;
+      }
+    }
+    return entries;
+  };
+  const episodes = list(records.episodes);
+  const days = list(records.days);
+  return {
+    version,
+    episodes: episodes.length ? episodes[episodes.length - 1].seq : 0,
+    days: days.length ? days[days.length - 1].seq : 0,
+    episodesText: JSON.stringify(episodes.map((r) => r.episode)),
+    episodeSeqs: Float64Array.from(episodes, (r) => r.seq),
+    daysText: JSON.stringify(days.map((r) => r.day)),
+    daySeqs: Float64Array.from(days, (r) => r.seq),
+  };
 }
 
 // Writes queued changes in one transaction. → {ok: true, seqs} | {ok: false, problem}
@@ -241,36 +309,41 @@ function writeOps(db, ops) {
       return;
     }
     const seqs = new Array(ops.length).fill(null);
-    tx.oncomplete = () => resolve({ ok: true, seqs });
     tx.onabort = () => resolve({ ok: false, problem: problemOf(thrown ?? tx.error) });
     const stores = Object.fromEntries(JOURNAL_STORES.map((s) => [s, tx.objectStore(s)]));
+    let version = 0;
+    let changed = false; // an existing episode or day changed or went
+    tx.oncomplete = () => resolve({ ok: true, seqs, version, changed });
     (async () => {
-      const stored = await request(stores.meta.get('journal'));
-      const journal = stored ?? { schema: SCHEMA, assessments: false };
-      let journalChanged = !stored;
+      const journal = (await request(stores.meta.get('journal'))) ?? { schema: SCHEMA, assessments: false, version: 0, changedAt: 0 };
+      journal.version = version = (journal.version ?? 0) + 1;
       for (const [i, op] of ops.entries()) {
         if (op.kind === 'episode' || op.kind === 'day') {
           const store = op.kind === 'episode' ? stores.episodes : stores.days;
           const key = await request(store.index(op.kind === 'episode' ? 'id' : 'date').getKey(op.key));
           const value = op.kind === 'episode' ? { episode: op.record } : { day: op.record };
-          if (key !== undefined) value.seq = key;
+          if (key !== undefined) {
+            value.seq = key;
+            journal.changedAt = version; // the snapshot no longer holds this record as it is
+            changed = true;
+          }
           seqs[i] = await request(store.put(value));
         } else if (op.kind === 'deleteEpisode') {
           const key = await request(stores.episodes.index('id').getKey(op.key));
-          if (key !== undefined) await request(stores.episodes.delete(key));
+          if (key !== undefined) {
+            await request(stores.episodes.delete(key));
+            journal.changedAt = version;
+            changed = true;
+          }
         } else if (op.kind === 'plan') {
           if (op.record === undefined) delete journal.plan;
           else journal.plan = op.record;
-          journalChanged = true;
         } else if (op.kind === 'check') {
           seqs[i] = await request(stores.checks.put({ check: op.record }));
-          if (!journal.assessments) {
-            journal.assessments = true;
-            journalChanged = true;
-          }
+          journal.assessments = true;
         }
       }
-      if (journalChanged) await request(stores.meta.put(journal, 'journal'));
+      await request(stores.meta.put(journal, 'journal'));
     })().catch((err) => {
       thrown = err;
       try {
@@ -297,38 +370,41 @@ function replaceJournal(db, records, extra = {}) {
       resolve({ ok: false, problem: problemOf(err) });
       return;
     }
-    tx.oncomplete = () => resolve({ ok: true });
+    let version = 0;
+    tx.oncomplete = () => resolve({ ok: true, version });
     tx.onabort = () => resolve({ ok: false, problem: problemOf(thrown ?? tx.error) });
-    try {
-      const [episodes, days, checks, meta, aside] = STORES.map((s) => tx.objectStore(s));
+    const [episodes, days, checks, meta, aside] = STORES.map((s) => tx.objectStore(s));
+    (async () => {
+      const before = await request(meta.get('journal'));
+      version = (before?.version ?? 0) + 1;
       episodes.clear();
       days.clear();
       checks.clear();
       if (records) {
-        let seq = 0;
-        for (const { episode } of records.episodes.values()) episodes.put({ seq: ++seq, episode });
-        seq = 0;
-        for (const { day } of records.days.values()) days.put({ seq: ++seq, day });
-        seq = 0;
-        for (const { check } of records.checks) checks.put({ seq: ++seq, check });
-        const journal = { schema: records.schema, assessments: records.hasAssessments || records.checks.length > 0 };
+        // Keys 1…n, as Records.fromDocument numbered them; the snapshot holds them all.
+        for (const { seq, episode } of records.episodes.values()) episodes.put({ seq, episode });
+        for (const { seq, day } of records.days.values()) days.put({ seq, day });
+        for (const { seq, check } of records.checks) checks.put({ seq, check });
+        const journal = { schema: records.schema, assessments: records.hasAssessments || records.checks.length > 0, version, changedAt: version };
         if (records.plan !== undefined) journal.plan = records.plan;
         meta.put(journal, 'journal');
+        meta.put(snapshotOf(records, version), 'snapshot');
       } else {
         meta.delete('journal');
+        meta.delete('snapshot');
       }
       if (extra.app) meta.put(extra.app, 'app');
       if (extra.clearApp) meta.delete('app');
       for (const item of extra.aside ?? []) aside.put(item);
       if (extra.clearAside) aside.clear();
-    } catch (err) {
+    })().catch((err) => {
       thrown = err;
       try {
         tx.abort();
       } catch {
         /* onabort resolves */
       }
-    }
+    });
   });
 }
 
@@ -638,6 +714,11 @@ export class JournalStore {
     this.queue = []; // changes not yet stored, in order: {kind, key, record, done}
     this.flushing = null;
     this.stale = false; // the session's order differs from the database's
+    this.version = 0; // the database's write count that the records reflect, all writes up to it
+    this.ahead = new Set(); // versions of later writes already applied (another tab's, out of order)
+    this.snapshotStale = false; // an episode or day changed or went since the snapshot
+    this.sinceSnapshot = 0; // records added since the snapshot
+    this.snapshotTimer = null;
     this.db = null;
     this.legacy = null;
     this.channel = null;
@@ -725,8 +806,8 @@ export class JournalStore {
 
   // The resident journal, loaded from `records` (one JSON text, parsed once by the engine).
   // → null | {path, message}
-  loadSession(records, session = this.session) {
-    return errorOf(session.load(JSON.stringify(records.document())));
+  loadSession(records, session = this.session, text = JSON.stringify(records.document())) {
+    return errorOf(session.load(text));
   }
 
   // --- opening IndexedDB ----------------------------------------------------------------
@@ -761,7 +842,12 @@ export class JournalStore {
 
   useStored(stored) {
     const records = Records.fromStored(stored);
-    const error = this.loadSession(records);
+    const error = this.loadSession(records, this.session, storedText(stored, records));
+    this.version = stored.version;
+    this.ahead.clear();
+    this.snapshotStale = !stored.snapshot && records.episodes.size + records.days.size > 0;
+    this.sinceSnapshot = stored.snapshot ? stored.episodes.length + stored.days.length : 0;
+    this.maybeSnapshot();
     if (error) {
       this.state = 'corrupt';
       this.corrupt = { text: JSON.stringify(records.document()), error, source: 'indexedDB' };
@@ -800,13 +886,17 @@ export class JournalStore {
     const copied = await replaceJournal(this.db, read.doc.episodes.length || read.doc.days.length || read.doc.plan !== undefined
       || read.doc.assessments ? records : null, { app, aside });
     if (!copied.ok) return this.stayInLocalStorage(read);
-    const back = await readJournal(this.db);
+    // Read back both ways (every record, and the snapshot opening uses) and compare.
+    const back = await readJournal(this.db, { full: true });
+    const viaSnapshot = await readJournal(this.db);
     const readBack = Records.fromStored(back);
+    const expected = JSON.stringify(records.document());
     const today = this.today();
     const session = this.engine.newSession();
     const same = !this.loadSession(readBack, session)
       && session.analyze(today) === this.engine.analyze(read.text ?? JSON.stringify(read.doc), today)
-      && JSON.stringify(readBack.document()) === JSON.stringify(records.document())
+      && JSON.stringify(readBack.document()) === expected
+      && storedText(viaSnapshot, Records.fromStored(viaSnapshot)) === expected
       && JSON.stringify(back.app ?? {}) === JSON.stringify(app);
     session.delete();
     if (!same) {
@@ -989,6 +1079,7 @@ export class JournalStore {
       return;
     }
     if (!message.ops) return;
+    this.applied(message.version);
     const changes = [];
     for (const op of message.ops) {
       const change = this.applyRemote(op);
@@ -1003,6 +1094,7 @@ export class JournalStore {
     if (op.kind === 'episode') {
       const had = r.episodes.get(op.key);
       if (had) {
+        this.snapshotStale = true;
         if (this.queue.some((q) => q.key === op.key)) return null; // this tab's change is newer
         r.episodes.set(op.key, { seq: op.seq, episode: op.record });
         this.sessionCall('changeEpisode', op.record);
@@ -1016,6 +1108,7 @@ export class JournalStore {
     if (op.kind === 'deleteEpisode') {
       const had = r.episodes.get(op.key);
       if (!had) return null;
+      this.snapshotStale = true;
       if (this.queue.some((q) => q.key === op.key)) return null; // this tab's change is newer: it stores it again
       r.episodes.delete(op.key);
       if (!this.stale) this.session.deleteEpisode(op.key);
@@ -1023,6 +1116,7 @@ export class JournalStore {
     }
     if (op.kind === 'day') {
       const had = r.days.get(op.key);
+      if (had) this.snapshotStale = true;
       r.days.set(op.key, { seq: op.seq, day: op.record });
       if (!had && (pendingAdds || op.seq < r.maxSeq('days'))) this.stale = true;
       else this.sessionCall('putDay', op.record);
@@ -1069,6 +1163,65 @@ export class JournalStore {
     this.problem = null;
     this.useStored(stored);
     this.emit({ data: true, reload: true });
+  }
+
+  // --- the snapshot (see the layout above) ------------------------------------------------
+
+  resetVersion(version) {
+    this.version = version;
+    this.ahead.clear();
+    this.snapshotStale = false;
+    this.sinceSnapshot = 0;
+  }
+
+  // A write with this version is in the records (this tab's, or another tab's as told).
+  applied(version) {
+    if (!Number.isInteger(version) || version <= this.version) return;
+    this.ahead.add(version);
+    while (this.ahead.has(this.version + 1)) {
+      this.version += 1;
+      this.ahead.delete(this.version);
+    }
+  }
+
+  // Rewrites the snapshot when the page is idle, if it is stale or many records came after it.
+  maybeSnapshot() {
+    if (this.backend !== 'indexedDB' || this.snapshotTimer) return;
+    if (!this.snapshotStale && this.sinceSnapshot <= TAIL_MAX) return;
+    this.snapshotTimer = setTimeout(() => this.writeSnapshot(), 2000);
+    if (!this.onHidden && this.win.document) {
+      this.onHidden = () => {
+        if (this.win.document.visibilityState === 'hidden' && this.snapshotTimer) this.writeSnapshot();
+      };
+      this.win.document.addEventListener('visibilitychange', this.onHidden);
+    }
+  }
+
+  // From the records in memory, when they are exactly the database's: nothing waits to be
+  // stored, and the database's version is the one they reflect (checked in the transaction).
+  async writeSnapshot() {
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    if (!this.db || this.state !== 'ready' || this.queue.length || this.ahead.size) return;
+    const version = this.version;
+    const snapshot = snapshotOf(this.records, version);
+    try {
+      const tx = this.db.transaction('meta', 'readwrite');
+      const meta = tx.objectStore('meta');
+      const journal = await request(meta.get('journal'));
+      if (!journal || journal.version !== version) {
+        tx.abort();
+        return;
+      }
+      meta.put(snapshot, 'snapshot');
+      const done = await transactionDone(tx);
+      if (done.ok && this.version === version) {
+        this.snapshotStale = false;
+        this.sinceSnapshot = 0;
+      }
+    } catch {
+      /* the snapshot is a cache: opening reads every record without it */
+    }
   }
 
   // --- changes a person makes -----------------------------------------------------------
@@ -1186,7 +1339,7 @@ export class JournalStore {
         this.queue.splice(0, ops.length);
         const hadProblem = this.problem !== null;
         this.problem = null;
-        this.afterStored(ops, result.seqs);
+        this.afterStored(ops, result.seqs, result.version, result.changed);
         settle({ ok: true });
         if (hadProblem) this.emit();
         continue;
@@ -1225,9 +1378,11 @@ export class JournalStore {
     return this.legacy.write(this.records.document(), { touched, deleted, revived });
   }
 
-  afterStored(ops, seqs) {
+  afterStored(ops, seqs, version, changed) {
     const r = this.records;
     const told = [];
+    if (changed) this.snapshotStale = true;
+    this.sinceSnapshot += ops.filter((op) => op.kind === 'episode' || op.kind === 'day').length;
     ops.forEach((op, i) => {
       if (op.kind === 'episode' || op.kind === 'day') {
         const entry = (op.kind === 'episode' ? r.episodes : r.days).get(op.key);
@@ -1242,7 +1397,11 @@ export class JournalStore {
       }
       told.push({ kind: op.kind, key: op.key, record: op.record, seq: seqs ? seqs[i] : null });
     });
-    if (this.backend === 'indexedDB') this.tell({ ops: told });
+    if (this.backend === 'indexedDB') {
+      this.applied(version);
+      this.tell({ ops: told, version });
+      this.maybeSnapshot();
+    }
     this.resync();
     if (ops.some((op) => op.added) && !this.meta.persistAsked) this.askPersistence();
   }
@@ -1322,6 +1481,7 @@ export class JournalStore {
     this.queue = [];
     this.problem = this.backend === 'memory' ? 'unavailable' : null;
     this.stale = false;
+    this.resetVersion(result.version ?? 0); // the import wrote its snapshot
     if (this.state === 'corrupt') {
       this.state = 'ready';
       this.corrupt = null;
@@ -1398,6 +1558,7 @@ export class JournalStore {
     this.session.load(JSON.stringify(emptyJournal()));
     this.queue = [];
     this.stale = false;
+    this.resetVersion(0); // no journal record: the next write is version 1
     this.problem = this.state === 'memory' ? 'unavailable' : null;
     this.tell({ reload: true });
     this.emit({ data: true, reload: true });
