@@ -56,7 +56,6 @@ async function openLog(page) {
 
 for (const n of [1000, 20000, 200000]) {
   test(`bench: tap-to-saved, ${n} episodes`, async ({ page }) => {
-    await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
     const text = await journalText(n);
     if (n <= 20000) {
       await seedLocalStorage(page, text);
@@ -77,7 +76,6 @@ for (const n of [1000, 20000, 200000]) {
 }
 
 test('bench: Patterns screen refresh after a tap, 20000 episodes, 4x CPU', async ({ page }) => {
-  await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   await seedLocalStorage(page, await journalText(20000));
   await page.goto('./#/insights');
   await expect(page.locator('.tc-summary')).toContainText('You logged 20000 twitches', slow);
@@ -105,7 +103,6 @@ test('bench: Patterns screen refresh after a tap, 20000 episodes, 4x CPU', async
 });
 
 test('bench: open the Log screen until usable, 20000 episodes, 1x CPU', async ({ page }) => {
-  await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   await seedLocalStorage(page, await journalText(20000));
   await openLog(page);
   await watchLogUsable(page);
@@ -160,7 +157,6 @@ async function openPhases(page, n) {
 
 for (const n of [20000, 200000]) {
   test(`bench: opening ${n} episodes, and the analysis from the resident journal`, async ({ page }) => {
-    await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
     const text = await journalText(n);
     if (n <= 20000) {
       await seedLocalStorage(page, text);

@@ -4,7 +4,10 @@
 // product is instrumented.
 const path = require('node:path');
 
-const TODAY = '2026-12-04';
+// Today in UTC (the benches run with timezoneId UTC). The benches do not fix the clock:
+// Playwright's clock also fakes performance.now() (counted from its install, across
+// navigations), which would skew every time measured here.
+const TODAY = new Date().toISOString().slice(0, 10);
 
 // A generated journal (tests/bench/journal_generator.mjs) as JSON text.
 async function journalText(episodes, days = 1100) {

@@ -221,6 +221,26 @@ test.describe('insights, plan and check again', () => {
     await expect(page.locator('main')).not.toContainText('caused by');
   });
 
+  test('the weekly totals and the places on Patterns are the report\'s (weekly_counts, regions)', async ({ page }) => {
+    const { journal, today } = example('08-rising-asymmetric-spreading-plan');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/insights', 'Your patterns');
+    const report = await page.evaluate(async ([text, date]) => {
+      const { textFunctions } = await import('./app/engine.js');
+      return JSON.parse((await textFunctions()).report(text, date, 'json'));
+    }, [JSON.stringify(journal), today]);
+    const weeks = page.getByRole('table', { name: 'Twitches per week' }).getByRole('row');
+    await expect(weeks).toHaveCount(5);
+    await expect(weeks.nth(1)).toContainText(String(report.weekly_counts.at(-1).count));
+    const counts = await weeks.evaluateAll((rows) => rows.slice(1).map((r) => Number(r.querySelector('td').textContent)));
+    expect(counts).toEqual(report.weekly_counts.slice(-4).reverse().map((w) => w.count));
+    const places = report.regions.flatMap((r) => Object.entries(r.sides).filter(([, n]) => n).map(([, n]) => n));
+    const shown = await page.locator('.tc-places li').allTextContents();
+    expect(shown.map((t) => Number(t.split(': ').at(-1))).sort((a, b) => b - a)).toEqual(places.sort((a, b) => b - a));
+  });
+
   test('a likely link is worded as "linked with", never as a cause', async ({ page }) => {
     const { journal, today } = example('12-short-span-likely-links');
     await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));

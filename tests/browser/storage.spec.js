@@ -170,6 +170,57 @@ test('a full localStorage (without IndexedDB): the change stays on screen, the s
   expect((await storedInLocalStorage(page)).episodes.map((e) => e.region)).toEqual(['eyelid', 'calf']);
 });
 
+// The snapshot that opening reads (docs/storage.md), as the database holds it.
+const snapshotState = (page) => page.evaluate(async () => {
+  const db = await new Promise((resolve) => { const r = indexedDB.open('twitchcheck'); r.onsuccess = () => resolve(r.result); });
+  const get = (k) => new Promise((resolve) => { const r = db.transaction('meta').objectStore('meta').get(k); r.onsuccess = () => resolve(r.result); });
+  const [journal, snapshot] = [await get('journal'), await get('snapshot')];
+  db.close();
+  return { fresh: !!snapshot && snapshot.changes === journal.changes, episodes: snapshot ? JSON.parse(snapshot.episodesText).length : 0 };
+});
+
+test('opening gives the stored journal with the snapshot fresh, stale after a change, and written again', async ({ page }) => {
+  const two = { id: 'seed-2', at: '2026-11-19T11:00:00+01:00', region: 'calf', side: 'left' };
+  const three = { id: 'seed-3', at: '2026-11-19T12:00:00+01:00', region: 'neck', side: 'midline' };
+  await page.goto('./');
+  await seed(page, journalWith(one, two, three));
+  await open(page, '/log', 'Log a twitch');
+  expect(await snapshotState(page)).toEqual({ fresh: true, episodes: 3 }); // written by the move
+  const backupEquals = async () => {
+    await open(page, '/report', 'Report and backup');
+    const backup = await downloadText(page, () => page.getByRole('button', { name: 'Download a backup (JSON)' }).click());
+    expect(JSON.parse(backup.text)).toEqual(await stored(page));
+    return JSON.parse(backup.text);
+  };
+  // Two taps: the snapshot stays fresh, the new records are read after it.
+  await logLeftCalf(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  await logLeftCalf(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+  expect((await snapshotState(page)).fresh).toBe(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+  expect((await backupEquals()).episodes).toHaveLength(5);
+  // A change and a deletion: stale until the page has been idle for a moment.
+  await open(page, '/log', 'Log a twitch');
+  await page.getByRole('button', { name: 'Delete the twitch at 12:00, Neck' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted: Neck at 12:00.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Change the twitch at 10:00, Right eyelid' }).click();
+  await page.getByRole('radio', { name: 'Left', exact: true }).check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changed: Left eyelid at 10:00.' })).toBeVisible();
+  expect((await snapshotState(page)).fresh).toBe(false);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
+  const changed = await backupEquals();
+  expect(changed.episodes.map((e) => `${e.id} ${e.side}`).slice(0, 2)).toEqual(['seed-1 left', 'seed-2 left']);
+  expect(changed.episodes).toHaveLength(4);
+  await expect.poll(() => snapshotState(page), { timeout: 15_000 }).toEqual({ fresh: true, episodes: 4 });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Report and backup' }).waitFor();
+  expect(await backupEquals()).toEqual(changed);
+});
+
 test('a write torn before the switch (localStorage, without IndexedDB) leaves the previous copy in force and no stray copy', async ({ page }) => {
   await page.addInitScript(blockDatabase);
   await page.addInitScript(() => {

@@ -156,13 +156,12 @@ class Records {
 //   days      key `seq` (auto-increment), unique index `date` on day.date; value {seq, day}
 //   checks    key `seq` (auto-increment); value {seq, check} (the `assessments` entries)
 //   meta      out-of-line keys:
-//             'journal'  {schema, plan?, assessments, version, changedAt}: `version` counts
-//                        the committed writes, `changedAt` is the version of the last
-//                        change or deletion of an episode or a day;
-//             'snapshot' {version, episodes, days, episodesText, episodeSeqs, daysText,
-//                        daySeqs}: the episodes and days as JSON text as they were at
-//                        `version`, up to the keys `episodes` and `days` (a cache for
-//                        opening: see readJournal);
+//             'journal'  {schema, plan?, assessments, changes}: `changes` counts the
+//                        writes that changed or deleted an episode or a day;
+//             'snapshot' {changes, episodes, days, episodesText, episodeSeqs, daysText,
+//                        daySeqs}: the episodes and days with keys up to `episodes` and
+//                        `days`, as JSON text, taken when the journal's count was `changes`
+//                        (a cache for opening: see readJournal);
 //             'app'      {createdAt, lastBackup, persistAsked, persisted};
 //             'moved'    the record of the move from localStorage
 //   aside     key `seq` (auto-increment); value {seq, at, what, text}: text kept aside
@@ -170,9 +169,10 @@ class Records {
 // Why a snapshot: Chromium's IndexedDB reads a record in tens of microseconds, so 20,000
 // records take longer to read than the whole journal took from localStorage. Opening
 // reads the snapshot (two strings and two arrays of keys) and only the records added after
-// it (keys above its own); a change or a deletion since then makes it stale, and opening
-// reads every record. The records are always the truth; the snapshot is rewritten from
-// them when the page is idle (JournalStore.writeSnapshot).
+// it (keys above its own, which the key generator guarantees for every later addition);
+// a change or a deletion since then (the journal's `changes` moved on) makes it stale, and
+// opening reads every record. The records are always the truth; the snapshot is rewritten
+// from the records in memory when the page is idle (JournalStore.writeSnapshot).
 const TAIL_MAX = 500; // records added after the snapshot before it is written again
 
 function request(req) {
@@ -247,12 +247,12 @@ async function readJournal(db, { full = false } = {}) {
   const tx = db.transaction(JOURNAL_STORES, 'readonly');
   const meta = tx.objectStore('meta');
   const [journal, app, moved, snapshot] = await Promise.all(['journal', 'app', 'moved', 'snapshot'].map((k) => request(meta.get(k))));
-  const usable = !full && journal && snapshot && snapshot.version >= (journal.changedAt ?? 0) && snapshot.version <= journal.version;
+  const usable = !full && journal && snapshot && snapshot.changes === (journal.changes ?? 0);
   const after = (key) => (usable ? IDBKeyRange.lowerBound(key, true) : null);
   const episodes = await getAllChunked(tx.objectStore('episodes'), after(usable && snapshot.episodes));
   const days = await getAllChunked(tx.objectStore('days'), after(usable && snapshot.days));
   const checks = await getAllChunked(tx.objectStore('checks'));
-  return { journal, app, moved, snapshot: usable ? snapshot : null, episodes, days, checks, version: journal?.version ?? 0 };
+  return { journal, app, moved, snapshot: usable ? snapshot : null, episodes, days, checks, changes: journal?.changes ?? 0 };
 }
 
 // The document's JSON text from what readJournal read, without a JSON.stringify of the
@@ -272,8 +272,9 @@ function storedText(stored, records) {
   return `${text}}`;
 }
 
-// The snapshot record for `records` (stored ones only, in key order) at `version`.
-function snapshotOf(records, version) {
+// The snapshot record for `records` (stored ones only, in key order) as of the journal's
+// `changes` count.
+function snapshotOf(records, changes) {
   const list = (map) => {
     const entries = [...map.values()];
     for (let i = 1; i < entries.length; i++) {
@@ -287,7 +288,7 @@ function snapshotOf(records, version) {
   const episodes = list(records.episodes);
   const days = list(records.days);
   return {
-    version,
+    changes,
     episodes: episodes.length ? episodes[episodes.length - 1].seq : 0,
     days: days.length ? days[days.length - 1].seq : 0,
     episodesText: JSON.stringify(episodes.map((r) => r.episode)),
@@ -297,8 +298,13 @@ function snapshotOf(records, version) {
   };
 }
 
-// Writes queued changes in one transaction. → {ok: true, seqs} | {ok: false, problem}
-function writeOps(db, ops) {
+// Writes queued changes in one transaction. A new episode is one put and nothing else;
+// the requests go out without waiting for each other (they run in order), so a tap waits
+// for one round trip to the database. `known` (from the records in memory): seqOf(op) →
+// the record's key or null, journalStored, hasAssessments.
+// → {ok: true, seqs, changes} (`changes` when an existing episode or day changed or went:
+// the journal's new count of such writes) | {ok: false, problem}
+function writeOps(db, ops, known) {
   return new Promise((resolve) => {
     let thrown = null;
     let tx;
@@ -309,41 +315,50 @@ function writeOps(db, ops) {
       return;
     }
     const seqs = new Array(ops.length).fill(null);
+    let changes = null;
+    tx.oncomplete = () => resolve({ ok: true, seqs, changes });
     tx.onabort = () => resolve({ ok: false, problem: problemOf(thrown ?? tx.error) });
     const stores = Object.fromEntries(JOURNAL_STORES.map((s) => [s, tx.objectStore(s)]));
-    let version = 0;
-    let changed = false; // an existing episode or day changed or went
-    tx.oncomplete = () => resolve({ ok: true, seqs, version, changed });
+    const put = (store, value, i) => {
+      const req = store.put(value);
+      req.onsuccess = () => {
+        seqs[i] = req.result;
+      };
+    };
     (async () => {
-      const journal = (await request(stores.meta.get('journal'))) ?? { schema: SCHEMA, assessments: false, version: 0, changedAt: 0 };
-      journal.version = version = (journal.version ?? 0) + 1;
+      let changed = false;
+      let journalNeeded = !known.journalStored;
+      const patch = {};
       for (const [i, op] of ops.entries()) {
-        if (op.kind === 'episode' || op.kind === 'day') {
-          const store = op.kind === 'episode' ? stores.episodes : stores.days;
-          const key = await request(store.index(op.kind === 'episode' ? 'id' : 'date').getKey(op.key));
-          const value = op.kind === 'episode' ? { episode: op.record } : { day: op.record };
-          if (key !== undefined) {
-            value.seq = key;
-            journal.changedAt = version; // the snapshot no longer holds this record as it is
-            changed = true;
+        if (op.kind === 'episode' || op.kind === 'day' || op.kind === 'deleteEpisode') {
+          const store = op.kind === 'day' ? stores.days : stores.episodes;
+          let seq = known.seqOf(op);
+          // Not known here (another tab's record, or one this tab has not stored yet).
+          if (seq === null && !op.fresh) seq = (await request(store.index(op.kind === 'day' ? 'date' : 'id').getKey(op.key))) ?? null;
+          if (op.kind === 'deleteEpisode') {
+            if (seq !== null) store.delete(seq);
+          } else {
+            put(store, op.kind === 'day' ? { day: op.record, ...(seq !== null && { seq }) } : { episode: op.record, ...(seq !== null && { seq }) }, i);
           }
-          seqs[i] = await request(store.put(value));
-        } else if (op.kind === 'deleteEpisode') {
-          const key = await request(stores.episodes.index('id').getKey(op.key));
-          if (key !== undefined) {
-            await request(stores.episodes.delete(key));
-            journal.changedAt = version;
-            changed = true;
-          }
+          if (seq !== null) changed = true;
         } else if (op.kind === 'plan') {
-          if (op.record === undefined) delete journal.plan;
-          else journal.plan = op.record;
+          patch.plan = op.record;
+          journalNeeded = true;
         } else if (op.kind === 'check') {
-          seqs[i] = await request(stores.checks.put({ check: op.record }));
-          journal.assessments = true;
+          put(stores.checks, { check: op.record }, i);
+          if (!known.hasAssessments) journalNeeded = true;
+          patch.assessments = true;
         }
       }
-      await request(stores.meta.put(journal, 'journal'));
+      if (!changed && !journalNeeded) return;
+      const journal = (await request(stores.meta.get('journal'))) ?? { schema: SCHEMA, assessments: false, changes: 0 };
+      if (changed) journal.changes = changes = (journal.changes ?? 0) + 1; // the snapshot is stale now
+      if ('plan' in patch) {
+        if (patch.plan === undefined) delete journal.plan;
+        else journal.plan = patch.plan;
+      }
+      if (patch.assessments) journal.assessments = true;
+      stores.meta.put(journal, 'journal');
     })().catch((err) => {
       thrown = err;
       try {
@@ -370,13 +385,13 @@ function replaceJournal(db, records, extra = {}) {
       resolve({ ok: false, problem: problemOf(err) });
       return;
     }
-    let version = 0;
-    tx.oncomplete = () => resolve({ ok: true, version });
+    let changes = 0;
+    tx.oncomplete = () => resolve({ ok: true, changes });
     tx.onabort = () => resolve({ ok: false, problem: problemOf(thrown ?? tx.error) });
     const [episodes, days, checks, meta, aside] = STORES.map((s) => tx.objectStore(s));
     (async () => {
       const before = await request(meta.get('journal'));
-      version = (before?.version ?? 0) + 1;
+      changes = (before?.changes ?? 0) + 1;
       episodes.clear();
       days.clear();
       checks.clear();
@@ -385,11 +400,12 @@ function replaceJournal(db, records, extra = {}) {
         for (const { seq, episode } of records.episodes.values()) episodes.put({ seq, episode });
         for (const { seq, day } of records.days.values()) days.put({ seq, day });
         for (const { seq, check } of records.checks) checks.put({ seq, check });
-        const journal = { schema: records.schema, assessments: records.hasAssessments || records.checks.length > 0, version, changedAt: version };
+        const journal = { schema: records.schema, assessments: records.hasAssessments || records.checks.length > 0, changes };
         if (records.plan !== undefined) journal.plan = records.plan;
         meta.put(journal, 'journal');
-        meta.put(snapshotOf(records, version), 'snapshot');
+        meta.put(snapshotOf(records, changes), 'snapshot');
       } else {
+        changes = 0;
         meta.delete('journal');
         meta.delete('snapshot');
       }
@@ -714,8 +730,9 @@ export class JournalStore {
     this.queue = []; // changes not yet stored, in order: {kind, key, record, done}
     this.flushing = null;
     this.stale = false; // the session's order differs from the database's
-    this.version = 0; // the database's write count that the records reflect, all writes up to it
-    this.ahead = new Set(); // versions of later writes already applied (another tab's, out of order)
+    this.changes = 0; // the journal's `changes` that the records reflect (every such write up to it)
+    this.ahead = new Set(); // later `changes` values already applied (another tab's, out of order)
+    this.journalStored = false; // the database has the 'journal' record
     this.snapshotStale = false; // an episode or day changed or went since the snapshot
     this.sinceSnapshot = 0; // records added since the snapshot
     this.snapshotTimer = null;
@@ -843,7 +860,8 @@ export class JournalStore {
   useStored(stored) {
     const records = Records.fromStored(stored);
     const error = this.loadSession(records, this.session, storedText(stored, records));
-    this.version = stored.version;
+    this.changes = stored.changes;
+    this.journalStored = !!stored.journal;
     this.ahead.clear();
     this.snapshotStale = !stored.snapshot && records.episodes.size + records.days.size > 0;
     this.sinceSnapshot = stored.snapshot ? stored.episodes.length + stored.days.length : 0;
@@ -962,7 +980,7 @@ export class JournalStore {
     const session = this.engine.newSession();
     const error = this.loadSession(trial, session);
     session.delete();
-    const written = error ? { ok: false } : await writeOps(this.db, ops);
+    const written = error ? { ok: false } : await writeOps(this.db, ops, { seqOf: () => null, journalStored: !!stored.journal, hasAssessments: false });
     await this.putAside({ at: this.now().toISOString(), what: `${read.key} (written by an older version after the move)`, text: read.text });
     await this.putMeta('moved', { ...moved, from: read.key, rev: read.rev });
     try {
@@ -1079,7 +1097,8 @@ export class JournalStore {
       return;
     }
     if (!message.ops) return;
-    this.applied(message.version);
+    this.journalStored = true;
+    this.applied(message.changes);
     const changes = [];
     for (const op of message.ops) {
       const change = this.applyRemote(op);
@@ -1167,20 +1186,22 @@ export class JournalStore {
 
   // --- the snapshot (see the layout above) ------------------------------------------------
 
-  resetVersion(version) {
-    this.version = version;
+  resetChanges(changes) {
+    this.changes = changes;
+    this.journalStored = changes > 0;
     this.ahead.clear();
     this.snapshotStale = false;
     this.sinceSnapshot = 0;
   }
 
-  // A write with this version is in the records (this tab's, or another tab's as told).
-  applied(version) {
-    if (!Number.isInteger(version) || version <= this.version) return;
-    this.ahead.add(version);
-    while (this.ahead.has(this.version + 1)) {
-      this.version += 1;
-      this.ahead.delete(this.version);
+  // A write that changed or deleted a record, counted `changes`, is in the records (this
+  // tab's, or another tab's as told).
+  applied(changes) {
+    if (!Number.isInteger(changes) || changes <= this.changes) return;
+    this.ahead.add(changes);
+    while (this.ahead.has(this.changes + 1)) {
+      this.changes += 1;
+      this.ahead.delete(this.changes);
     }
   }
 
@@ -1198,24 +1219,28 @@ export class JournalStore {
   }
 
   // From the records in memory, when they are exactly the database's: nothing waits to be
-  // stored, and the database's version is the one they reflect (checked in the transaction).
+  // stored, every change or deletion is in (the journal's `changes` matches), and the
+  // database holds as many records up to the snapshot's keys as it lists (so no other
+  // tab's addition is missing). Both are checked inside the writing transaction.
   async writeSnapshot() {
     clearTimeout(this.snapshotTimer);
     this.snapshotTimer = null;
     if (!this.db || this.state !== 'ready' || this.queue.length || this.ahead.size) return;
-    const version = this.version;
-    const snapshot = snapshotOf(this.records, version);
+    const changes = this.changes;
+    const snapshot = snapshotOf(this.records, changes);
     try {
-      const tx = this.db.transaction('meta', 'readwrite');
+      const tx = this.db.transaction(['meta', 'episodes', 'days'], 'readwrite');
       const meta = tx.objectStore('meta');
-      const journal = await request(meta.get('journal'));
-      if (!journal || journal.version !== version) {
+      const [journal, episodes, days] = await Promise.all([request(meta.get('journal')),
+        request(tx.objectStore('episodes').count(IDBKeyRange.upperBound(snapshot.episodes))),
+        request(tx.objectStore('days').count(IDBKeyRange.upperBound(snapshot.days)))]);
+      if (!journal || (journal.changes ?? 0) !== changes || episodes !== snapshot.episodeSeqs.length || days !== snapshot.daySeqs.length) {
         tx.abort();
         return;
       }
       meta.put(snapshot, 'snapshot');
       const done = await transactionDone(tx);
-      if (done.ok && this.version === version) {
+      if (done.ok && this.changes === changes) {
         this.snapshotStale = false;
         this.sinceSnapshot = 0;
       }
@@ -1247,7 +1272,7 @@ export class JournalStore {
   }
 
   addEpisode(episode) {
-    return this.change({ kind: 'episode', key: episode.id, record: episode, added: true },
+    return this.change({ kind: 'episode', key: episode.id, record: episode, added: true, fresh: true },
       () => this.session.addEpisode(JSON.stringify(episode)),
       () => {
         this.records.episodes.set(episode.id, { seq: null, episode });
@@ -1269,7 +1294,7 @@ export class JournalStore {
   deleteEpisode(id) {
     const had = this.records.episodes.get(id);
     if (!had) return { ok: true, saved: Promise.resolve({ ok: true }) };
-    return this.change({ kind: 'deleteEpisode', key: id },
+    return this.change({ kind: 'deleteEpisode', key: id, seq: had.seq },
       () => this.session.deleteEpisode(id),
       () => {
         this.records.episodes.delete(id);
@@ -1339,7 +1364,7 @@ export class JournalStore {
         this.queue.splice(0, ops.length);
         const hadProblem = this.problem !== null;
         this.problem = null;
-        this.afterStored(ops, result.seqs, result.version, result.changed);
+        this.afterStored(ops, result.seqs, result.changes);
         settle({ ok: true });
         if (hadProblem) this.emit();
         continue;
@@ -1353,7 +1378,14 @@ export class JournalStore {
   }
 
   async writeQueued(ops) {
-    if (this.backend === 'indexedDB' && this.db) return writeOps(this.db, ops);
+    if (this.backend === 'indexedDB' && this.db) {
+      const r = this.records;
+      return writeOps(this.db, ops, {
+        seqOf: (op) => (op.kind === 'day' ? r.days : r.episodes).get(op.key)?.seq ?? op.seq ?? null,
+        journalStored: this.journalStored,
+        hasAssessments: r.checks.some((c) => c.seq !== null),
+      });
+    }
     if (this.backend === 'localStorage' && this.state === 'ready') return this.writeLegacy(ops);
     return { ok: false, problem: 'unavailable' };
   }
@@ -1378,10 +1410,10 @@ export class JournalStore {
     return this.legacy.write(this.records.document(), { touched, deleted, revived });
   }
 
-  afterStored(ops, seqs, version, changed) {
+  afterStored(ops, seqs, changes) {
     const r = this.records;
     const told = [];
-    if (changed) this.snapshotStale = true;
+    if (changes !== null && changes !== undefined) this.snapshotStale = true;
     this.sinceSnapshot += ops.filter((op) => op.kind === 'episode' || op.kind === 'day').length;
     ops.forEach((op, i) => {
       if (op.kind === 'episode' || op.kind === 'day') {
@@ -1398,8 +1430,9 @@ export class JournalStore {
       told.push({ kind: op.kind, key: op.key, record: op.record, seq: seqs ? seqs[i] : null });
     });
     if (this.backend === 'indexedDB') {
-      this.applied(version);
-      this.tell({ ops: told, version });
+      this.journalStored = true;
+      this.applied(changes);
+      this.tell({ ops: told, changes });
       this.maybeSnapshot();
     }
     this.resync();
@@ -1481,7 +1514,7 @@ export class JournalStore {
     this.queue = [];
     this.problem = this.backend === 'memory' ? 'unavailable' : null;
     this.stale = false;
-    this.resetVersion(result.version ?? 0); // the import wrote its snapshot
+    this.resetChanges(result.changes ?? 0); // the import wrote its snapshot
     if (this.state === 'corrupt') {
       this.state = 'ready';
       this.corrupt = null;
@@ -1558,7 +1591,7 @@ export class JournalStore {
     this.session.load(JSON.stringify(emptyJournal()));
     this.queue = [];
     this.stale = false;
-    this.resetVersion(0); // no journal record: the next write is version 1
+    this.resetChanges(0); // no journal record any more
     this.problem = this.state === 'memory' ? 'unavailable' : null;
     this.tell({ reload: true });
     this.emit({ data: true, reload: true });
