@@ -125,6 +125,8 @@ class Records {
 
   // The order the database holds (by key); entries not yet stored stay last, in order.
   sortBySeq() {
+    const inOrder = (list) => list.every((r, i) => i === 0 || (r.seq ?? Infinity) >= (list[i - 1].seq ?? Infinity));
+    if (inOrder([...this.episodes.values()]) && inOrder([...this.days.values()]) && inOrder(this.checks)) return;
     const bySeq = (a, b) => (a[1].seq ?? Infinity) - (b[1].seq ?? Infinity);
     this.episodes = new Map([...this.episodes].sort(bySeq));
     this.days = new Map([...this.days].sort(bySeq));
@@ -729,7 +731,8 @@ export class JournalStore {
     this.session = null;
     this.queue = []; // changes not yet stored, in order: {kind, key, record, done}
     this.flushing = null;
-    this.stale = false; // the session's order differs from the database's
+    this.stale = false; // the session does not hold the records as they are (resync loads them)
+    this.pendingText = null; // the records as JSON text, while opening
     this.changes = 0; // the journal's `changes` that the records reflect (every such write up to it)
     this.ahead = new Set(); // later `changes` values already applied (another tab's, out of order)
     this.journalStored = false; // the database has the 'journal' record
@@ -797,10 +800,16 @@ export class JournalStore {
   }
 
   close() {
+    clearTimeout(this.resyncTimer);
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    if (this.onHidden) this.win.document?.removeEventListener('visibilitychange', this.onHidden);
     this.win.removeEventListener?.('storage', this.onStorage);
     this.channel?.close();
     this.db?.close();
+    this.db = null;
     this.session?.delete();
+    this.session = null;
   }
 
   closeForNewer() {
@@ -857,24 +866,21 @@ export class JournalStore {
     this.useStored(stored);
   }
 
+  // The records read from the database become the journal. The resident journal loads
+  // them right after the screen is drawn (or at the first need: resync), so a screen shows
+  // its list without waiting for the engine's parse of the whole journal.
   useStored(stored) {
-    const records = Records.fromStored(stored);
-    const error = this.loadSession(records, this.session, storedText(stored, records));
+    this.records = Records.fromStored(stored);
+    this.pendingText = storedText(stored, this.records);
+    this.stale = true;
     this.changes = stored.changes;
     this.journalStored = !!stored.journal;
     this.ahead.clear();
-    this.snapshotStale = !stored.snapshot && records.episodes.size + records.days.size > 0;
+    this.snapshotStale = !stored.snapshot && this.records.episodes.size + this.records.days.size > 0;
     this.sinceSnapshot = stored.snapshot ? stored.episodes.length + stored.days.length : 0;
     this.maybeSnapshot();
-    if (error) {
-      this.state = 'corrupt';
-      this.corrupt = { text: JSON.stringify(records.document()), error, source: 'indexedDB' };
-      this.records = new Records();
-      this.session.load(JSON.stringify(emptyJournal()));
-      return;
-    }
-    this.records = records;
-    this.stale = false;
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = setTimeout(() => this.resync(), 0);
   }
 
   // Copy, read back, compare, and only then mark the old copy as moved.
@@ -922,7 +928,7 @@ export class JournalStore {
       return this.stayInLocalStorage(read);
     }
     const moved = {
-      at: this.now().toISOString(), from: read.key, rev: read.rev,
+      at: this.now().toISOString(), from: read.key, rev: read.rev, bytes: (read.text ?? '').length * 2,
       ids: read.doc.episodes.map((e) => e.id), dates: read.doc.days.map((d) => d.date),
       checks: (read.doc.assessments ?? []).map((a) => `${a.at}|${a.level}`),
     };
@@ -982,7 +988,7 @@ export class JournalStore {
     session.delete();
     const written = error ? { ok: false } : await writeOps(this.db, ops, { seqOf: () => null, journalStored: !!stored.journal, hasAssessments: false });
     await this.putAside({ at: this.now().toISOString(), what: `${read.key} (written by an older version after the move)`, text: read.text });
-    await this.putMeta('moved', { ...moved, from: read.key, rev: read.rev });
+    await this.putMeta('moved', { ...moved, from: read.key, rev: read.rev, bytes: read.text.length * 2 });
     try {
       this.legacy.markMoved(read.rev, read.key);
     } catch {
@@ -995,9 +1001,9 @@ export class JournalStore {
   // removes it on the Privacy page).
   findOldText() {
     this.oldText = null;
-    if (!this.moved || !this.legacy) return;
-    const text = this.moved.from ? this.legacy.storage.getItem(this.moved.from) : null;
-    if (text !== null && text !== undefined) this.oldText = { key: this.moved.from, bytes: text.length * 2 };
+    if (!this.moved || !this.legacy || !this.moved.from) return;
+    // Its size is in the record of the move: no need to read the text itself.
+    if (this.legacy.keys().includes(this.moved.from)) this.oldText = { key: this.moved.from, bytes: this.moved.bytes ?? 0 };
   }
 
   oldCopyText() {
@@ -1104,6 +1110,7 @@ export class JournalStore {
       const change = this.applyRemote(op);
       if (change) changes.push(change);
     }
+    this.pendingText = null; // the records moved on from the text read when opening
     for (const change of changes) this.emit(change);
   }
 
@@ -1161,12 +1168,25 @@ export class JournalStore {
     if (errorOf(this.session[name](JSON.stringify(record)))) this.stale = true;
   }
 
-  // The session follows the database's order again (after two tabs added at once).
+  // The session holds the records again: after opening (the text read from the database),
+  // or after two tabs added at once (in the database's order). Stored records that do not
+  // validate are kept aside as text, like a localStorage journal that could not be read.
   resync() {
-    if (!this.stale) return;
-    this.records.sortBySeq();
-    this.loadSession(this.records);
+    if (!this.stale || !this.session) return;
+    let text = this.pendingText;
+    if (text === null) {
+      this.records.sortBySeq();
+      text = JSON.stringify(this.records.document());
+    }
+    this.pendingText = null;
     this.stale = false;
+    const error = this.loadSession(this.records, this.session, text);
+    if (!error) return;
+    this.state = 'corrupt';
+    this.corrupt = { text, error, source: 'indexedDB' };
+    this.records = new Records();
+    this.session.load(JSON.stringify(emptyJournal()));
+    this.emit({ data: true, reload: true });
   }
 
   // Everything again from the database (another tab imported or deleted the journal).
@@ -1260,9 +1280,9 @@ export class JournalStore {
   }
 
   change(op, call, apply) {
+    this.resync();
     const refused = this.refused();
     if (refused) return refused;
-    this.resync();
     const error = errorOf(call());
     if (error) return { ok: false, reason: 'invalid', error };
     const change = apply();
@@ -1551,13 +1571,14 @@ export class JournalStore {
   async markLegacyMovedAfterFreshStart(key) {
     const rev = this.legacy.pointer ? this.legacy.pointer.rev : 0;
     this.legacyAside = null;
-    await this.putMeta('moved', { at: this.now().toISOString(), from: key, rev, ids: [], dates: [], checks: [] });
+    const bytes = key ? (this.legacy.storage.getItem(key) ?? '').length * 2 : 0;
+    await this.putMeta('moved', { at: this.now().toISOString(), from: key, rev, bytes, ids: [], dates: [], checks: [] });
     try {
       this.legacy.markMoved(rev, key);
     } catch {
       /* tried again on the next open */
     }
-    this.moved = { from: key, rev };
+    this.moved = { from: key, rev, bytes };
     this.findOldText();
   }
 
