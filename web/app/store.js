@@ -813,7 +813,7 @@ export class JournalStore {
   }
 
   closeForNewer() {
-    this.db.close();
+    this.db?.close();
     this.db = null;
     this.state = 'closed';
     this.emit();
@@ -855,7 +855,7 @@ export class JournalStore {
       if (await this.takeLateWrites(stored)) stored = await readJournal(this.db);
     }
     this.meta = stored.app ?? {};
-    this.moved = stored.moved ?? null;
+    this.moved = stored.moved ?? this.moved;
     this.findOldText();
     if (!this.meta.createdAt) await this.writeMeta({ createdAt: this.now().toISOString() });
     if (stored.journal && newerSchema(JSON.stringify({ schema: stored.journal.schema }))) {
@@ -895,7 +895,13 @@ export class JournalStore {
       this.newer = read.newer;
       return 'kept';
     }
-    if (read.state === 'moved') return 'moved';
+    if (read.state === 'moved') {
+      // Marked, but the database has no record of the move (its data was cleared): the old
+      // text, if it is still there, is offered on the Privacy page.
+      const from = read.pointer.moved?.from;
+      if (from) this.moved = { from, bytes: (legacy.storage.getItem(from) ?? '').length * 2 };
+      return 'moved';
+    }
     if (read.state === 'corrupt') {
       // Nothing to move yet: the person decides (download, or start a new journal, which
       // keeps the text aside in the database and marks the old copy as moved).
