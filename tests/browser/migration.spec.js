@@ -162,7 +162,8 @@ test.describe('a tab of the earlier version', () => {
     // Its next save, as its code does it: merge with the newest copy it can read, write
     // a new copy and switch the pointer back to layout 1.
     expect(await old.evaluate((e) => window.oldStore.addEpisode(e), olderEpisode)).toEqual({ ok: true });
-    expect((await pointer(page)).layout).toBe(1);
+    // (localStorage reaches the other tab's process a moment later)
+    await expect.poll(async () => (await pointer(page)).layout).toBe(1);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log a twitch' }).waitFor();
