@@ -9,8 +9,13 @@ namespace twitchcheck::api {
 
 namespace {
 
-std::string ok() { return to_text(Json{{"ok", true}}); }
-std::string ok_at(std::size_t index) { return to_text(Json{{"ok", true}, {"index", index}}); }
+// Small answers written directly: a Json built from an initializer list costs kilobytes of wasm.
+std::string ok() { return JsonWriter().begin_object().key("ok").boolean(true).end_object().finish(); }
+std::string ok_at(std::size_t index) {
+    JsonWriter w;
+    w.begin_object().key("ok").boolean(true).key("index").integer(static_cast<long long>(index));
+    return w.end_object().finish();
+}
 
 }  // namespace
 
@@ -67,9 +72,11 @@ Output JournalSession::document() const {
 Output JournalSession::counts() const {
     return guarded([&] {
         const Journal& journal = journal_.journal();
-        return to_text(Json{{"episodes", journal.episodes.size()},
-                            {"days", journal.days.size()},
-                            {"assessments", journal.assessments.size()}});
+        JsonWriter w;
+        w.begin_object().key("episodes").integer(static_cast<long long>(journal.episodes.size()));
+        w.key("days").integer(static_cast<long long>(journal.days.size()));
+        w.key("assessments").integer(static_cast<long long>(journal.assessments.size()));
+        return w.end_object().finish();
     });
 }
 
