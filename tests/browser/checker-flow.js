@@ -5,43 +5,11 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { expect } = require("@playwright/test");
-
-const repoDir = path.resolve(__dirname, "../..");
-
-// The words a person sees in language `tag`: the product's own files (web/lang/<tag>/).
-function pageWords(tag, part) {
-  return JSON.parse(fs.readFileSync(path.join(repoDir, "web", "lang", tag, `${part}.json`), "utf8"));
-}
-async function loadMessages(tag = "en") {
-  return pageWords(tag, "checker");
-}
-
-// The engine's words in language `tag` (core/lang/<tag>.json).
-function engineWords(tag) {
-  return JSON.parse(fs.readFileSync(path.join(repoDir, "core", "lang", `${tag}.json`), "utf8"));
-}
-
-// The languages the page offers (web/lang/languages.json), tag -> name in itself.
-const pageLanguages = JSON.parse(fs.readFileSync(path.join(repoDir, "web", "lang", "languages.json"), "utf8"));
-
-// Fills `{name}` slots, as the page does.
-const format = (template, values) => template.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
-
-// What each level is called on screen. Written out here, not read from the words file, so
-// the English tests check the words themselves.
-const levelWords = {
-  emergency: "Emergency",
-  immediate: "See a doctor today",
-  urgent: "Urgent: within days",
-  prompt: "See a specialist soon",
-  consult: "Book a doctor visit",
-  monitor: "Keep an eye on it",
-  self_care: "Self-care at home",
-};
+const { loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps } = require("./checker-steps.js");
 
 // The rule set, with each rule's words in `tag` (the rule file keeps ids, levels and
 // conditions; core/lang/<tag>.json the causes, actions and advice, as the engine reads them).
-const ruleFile = JSON.parse(fs.readFileSync(path.join(repoDir, "core", "rules", "checker-rules.json"), "utf8"));
+const ruleFile = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
 function rulesIn(tag) {
   const words = engineWords(tag).checker;
   return {
@@ -144,10 +112,6 @@ class CheckerDriver {
     await expect(select.locator("option:checked")).toHaveText(sideLabel);
   }
 
-  answerWord(value) {
-    return value ? this.m.answers.yes : this.m.answers.no;
-  }
-
   heading(name) {
     return this.root.getByRole("heading", { name, exact: true });
   }
@@ -160,60 +124,33 @@ class CheckerDriver {
     await this.press(this.button(this.m.flow.next));
   }
 
-  // Answers every step from `input`; `findingAnswers` may override a finding's answer
-  // with "Not sure" or null (skip). Ends on the result screen.
-  async complete(input, { findingAnswers = {} } = {}) {
-    const { m, root } = this;
-    await expect(this.heading(m.where.title)).toBeVisible();
-    await this.onStep("where");
-    for (const { region, side } of input.regions ?? []) {
-      await this.check(root.getByRole("checkbox", { name: m.regions[region], exact: true }));
-      const select = root.getByLabel(`${m.where.side} ${format(m.where.sideFor, { region: m.regions[region] })}`, { exact: true });
-      await this.selectSide(select, m.sides[side]);
+  // Answers every step from `input` (the plan in checker-steps.js); `findingAnswers` may
+  // override a finding's answer with "Not sure" or null (skip). Ends on the result screen.
+  async complete(input, options = {}) {
+    const { m } = this;
+    for (const step of checkerSteps(m, input, options)) {
+      await expect(this.heading(step.heading)).toBeVisible();
+      await this.onStep(step.name);
+      for (const action of step.actions) await this.act(action);
+      await this.press(this.button(step.advance));
     }
-    await this.next();
-
-    await expect(this.heading(m.howLong.title)).toBeVisible();
-    await this.onStep("howLong");
-    await this.type(root.getByLabel(m.howLong.daysLabel), String(input.duration_days));
-    await this.next();
-
-    await expect(this.heading(m.tried.title)).toBeVisible();
-    await this.onStep("tried");
-    await this.choose(root.getByRole("group", { name: m.tried.lifestyleLegend }),
-      input.lifestyle_changes_tried ? m.answers.yes : m.answers.no);
-    const weeks = input.self_care_weeks ?? 0;
-    await this.type(root.getByLabel(m.tried.weeksLabel), String(weeks));
-    if (weeks > 0) {
-      const improved = input.improved === null || input.improved === undefined ? m.answers.notSure : this.answerWord(input.improved);
-      await this.choose(root.getByRole("group", { name: m.tried.improvedLegend }), improved);
-    }
-    await this.next();
-
-    await expect(this.heading(m.signs.title)).toBeVisible();
-    await this.onStep("signs");
-    for (const key of Object.keys(m.findings)) {
-      const answer = key in findingAnswers ? findingAnswers[key]
-        : key in (input.findings ?? {}) ? this.answerWord(input.findings[key]) : null;
-      if (answer) await this.choose(root.getByRole("group", { name: m.findings[key], exact: true }), answer);
-    }
-    await this.next();
-
-    await expect(this.heading(m.triggers.title)).toBeVisible();
-    await this.onStep("triggers");
-    for (const trigger of input.triggers ?? []) {
-      await this.check(root.getByRole("checkbox", { name: m.triggers[trigger], exact: true }));
-    }
-    await this.press(this.button(m.flow.seeResult));
     await expect(this.heading(m.result.title)).toBeVisible();
     await this.onStep("result");
   }
 
+  async act(action) {
+    const { root } = this;
+    if (action.kind === "check") await this.check(root.getByRole(action.role, { name: action.name, exact: action.exact }));
+    else if (action.kind === "select") await this.selectSide(root.getByLabel(action.label, { exact: true }), action.option);
+    else if (action.kind === "fill") await this.type(root.getByLabel(action.label), action.value);
+    else if (action.kind === "choose") await this.choose(root.getByRole("group", { name: action.group, exact: action.groupExact }), action.option);
+    else throw new Error(`unknown step action ${action.kind}`);
+  }
+
   // The verdict line of the result, e.g. "Result: Emergency" (in English, the words
-  // written out above; in another language, its file's).
+  // written out in checker-steps.js; in another language, its file's).
   verdict(level) {
-    const name = this.language === "en" ? levelWords[level] : this.m.levels[level].name;
-    return this.root.getByText(`${this.m.result.levelLabel} ${name}`, { exact: true });
+    return this.root.getByText(verdictText(this.m, level, this.language), { exact: true });
   }
 }
 

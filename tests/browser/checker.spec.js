@@ -355,10 +355,11 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
-test("the page asks nothing of any other origin and loads the module once for two checks", async ({ page, requests, baseURL }) => {
+test("the page asks nothing of any other origin and loads the checker-only module once for two checks", async ({ page, requests, baseURL }) => {
   // (The fixture fails every test on a request to another origin; this one also checks
-  // that the page fetched the module from its own origin, once. The app's service worker
-  // may precache it too: its requests are marked and not counted here.)
+  // that the page fetched the checker-only module from its own origin, once, and not the
+  // full one. The app's service worker precaches both: its requests are marked and not
+  // counted here.)
   const origin = new URL(baseURL).origin;
   const v = vignette("eyelid-few-days");
   await openChecker(page);
@@ -368,8 +369,8 @@ test("the page asks nothing of any other origin and loads the module once for tw
   await page.getByRole("button", { name: m.flow.seeResult }).click();
   await expectResult(page, v.expect);
   const byPage = requests.filter((r) => !r.startsWith("service-worker "));
-  expect(byPage.filter((r) => r.endsWith("/twitchcheck.wasm"))).toEqual([`GET ${origin}/twitchcheck.wasm`]);
-  expect(byPage.filter((r) => r.endsWith("/twitchcheck.js"))).toEqual([`GET ${origin}/twitchcheck.js`]);
+  expect(byPage.filter((r) => /\/twitchcheck(-checker)?\.(js|wasm)$/.test(r)))
+    .toEqual([`GET ${origin}/twitchcheck-checker.js`, `GET ${origin}/twitchcheck-checker.wasm`]);
 });
 
 test("the checker keeps no answers: storage and cookies are unchanged after a check", async ({ page, context }) => {

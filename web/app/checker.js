@@ -3,7 +3,7 @@
 // Answers live in memory only; nothing here touches storage or the network.
 
 import { format } from "./text.js";
-import { engineAt, isError } from "./engine.js";
+import { checkerEngine, isError } from "./engine.js";
 import { h, idPrefix, reveal } from "./dom.js";
 import { bodyFigure } from "./body-figure.js";
 import { emergencyNumber, pageLocales } from "./emergency-numbers.js";
@@ -79,7 +79,7 @@ export function toAssessment(answers) {
   };
 }
 
-// Mounts the checker into `root`. Options: `engine` (default: the module beside app/),
+// Mounts the checker into `root`. Options: `engine` (default: the checker-only module beside app/),
 // `headingLevel` (1 on a page of its own, 2 inside an article), `appLink` (URL of the full
 // app, shown on the result), `onResult({level, rules})` (called after each result),
 // `focusOnStart` (move focus to the first step's heading; off for a page just opened),
@@ -93,7 +93,7 @@ export function toAssessment(answers) {
 export function mountChecker(root, options = {}) {
   const m = options.words;
   const language = options.language;
-  const engine = options.engine ?? engineAt();
+  const engine = options.engine ?? checkerEngine;
   const level = Math.min(Math.max(options.headingLevel ?? 1, 1), 5);
   const id = idPrefix();
   const locales = pageLocales(options.lang);

@@ -92,6 +92,12 @@ export function checkerEngineAt(folder) {
     { words: new URL("engine-words/", folder) });
 }
 
+// The checker screen needs only assess, so it gets the checker-only module beside app/
+// (55 KB gzip; the full module is 137 KB): a first result comes sooner. The full module
+// loads when a journal screen opens (textFunctions, engineAt()). The service worker
+// precaches both.
+export const checkerEngine = checkerEngineAt(new URL("../", import.meta.url));
+
 const defaultEngine = engineAt();
 export const { warm, assess, analyze, validateJournal, report, rulesVersion } = defaultEngine;
 
@@ -112,5 +118,10 @@ export async function textFunctions(moduleUrl = defaultModuleUrl) {
     // `lang`: the report's language (the app's module has every language built in).
     report: (text, today, format, lang) => (lang ? module.report(text, today, format, lang) : module.report(text, today, format)),
     rulesVersion: () => module.rulesVersion(),
+    // A resident journal (the module's JournalSession, docs/storage.md): loaded once,
+    // then changed one record at a time, each change checked with whole-document
+    // validation's rules and JSON paths; analyze, report and document read it without
+    // parsing the journal again. Every method takes and returns JSON text, never throws.
+    newSession: () => new module.JournalSession(),
   };
 }

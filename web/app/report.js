@@ -20,6 +20,7 @@ import { linkWords } from './insights.js';
 import { importProblem } from './import-problem.js';
 import { isSealed } from './sealed.js';
 import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
+import { heightWithoutNotes, notesOnPage } from './report-page.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
 const levelName = (level) => messages.levels[level]?.name ?? level;
@@ -38,7 +39,7 @@ function table(label, heads, rows) {
 
 // The doctor report as a page section: every value comes from the report JSON.
 export function reportView(report, r = jm.reportView) {
-  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: 'tc-report-part' },
+  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: `tc-report-part tc-${id}` },
     h('h3', { id }, title), content);
   const check = report.latest_check;
   const onset = report.onset;
@@ -101,19 +102,43 @@ export function reportView(report, r = jm.reportView) {
       plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter),
   ]));
 
-  parts.push(section('rep-notes', r.notesTitle, report.notes.length === 0 ? h('p', null, r.noNotes) : [
-    h('p', { class: 'tc-hint' }, r.notesIntro),
-    h('ul', { class: 'tc-own-words' }, report.notes.map((n) => h('li', null,
-      h('blockquote', null, h('p', { class: 'tc-note' }, n.text)),
-      h('p', { class: 'tc-hint' }, `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`)))),
-  ]));
-
-  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' },
+  const before = [
     h('h2', { id: 'rep-title' }, r.title),
     h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDateYear(report.today) })),
     h('p', { class: 'tc-notice-plain' }, r.notDiagnosis),
-    parts,
-    h('p', { class: 'tc-hint' }, report.disclaimer));
+  ];
+  const after = [h('p', { class: 'tc-hint' }, report.disclaimer)];
+  parts.push(notesPart(report.notes, heightWithoutNotes(before, parts), r, section));
+  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' }, before, parts, after);
+}
+
+// The person's notes, as many as the printed page has room for (report-page.js), newest
+// first; a long one is shortened, and the last line says how many are left out and where
+// they all are. The same notes show on screen, so the screen shows what will print.
+function notesPart(notes, used, r, section) {
+  if (notes.length === 0) return section('rep-notes', r.notesTitle, h('p', null, r.noNotes));
+  const where = (n) => `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`;
+  const page = notesOnPage(notes.map((n) => ({ text: n.text, tail: where(n).length + 3 })), used,
+    { marker: r.shortened.length, intro: r.notesIntro, leftOut: `${plural(r.notesLeftOut, notes.length)} ${r.notesInBackup}` });
+  const shown = page.kept.map((kept, i) => {
+    const n = notes[i];
+    const cut = kept < n.text.length;
+    return { n, cut, text: cut ? n.text.slice(0, kept).trimEnd() : n.text };
+  });
+  const list = h('ul', { class: 'tc-own-words' }, shown.map(({ n, cut, text }) => h('li', null,
+    h('blockquote', null, h('p', { class: 'tc-note' }, text, cut ? h('span', { class: 'tc-hint' }, r.shortened) : null)),
+    h('p', { class: 'tc-hint' }, where(n)))));
+  // On paper the list stops at its room, should a note take more lines than estimated.
+  list.style.setProperty('--tc-notes-room', `${page.roomMm.toFixed(1)}mm`);
+  const missing = page.leftOut > 0 || shown.some((s) => s.cut);
+  return section('rep-notes', r.notesTitle, [
+    h('p', { class: 'tc-hint' }, r.notesIntro),
+    shown.length ? list : null,
+    missing ? h('p', { class: 'tc-hint' }, [
+      page.leftOut > 0 ? plural(r.notesLeftOut, page.leftOut) : null,
+      r.notesInBackup,
+    ].filter(Boolean).join(' ')) : null,
+  ]);
 }
 
 // A plain sentence first, then the engine's path and message for people who edit files.
@@ -128,7 +153,7 @@ function importError(error, text) {
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.report;
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
@@ -137,7 +162,7 @@ export async function render(root, { focus = false } = {}) {
   const importStatus = h('div', { class: 'tc-status', role: 'status' });
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
-  const engineText = (format_) => engine.report(store.text(), today(), format_, language);
+  const engineText = (format_) => store.report(today(), format_, language);
   // The engine's error document starts like this (house JSON); no need to parse a large export.
   const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
 
@@ -184,18 +209,20 @@ export async function render(root, { focus = false } = {}) {
       importStatus.replaceChildren(...importError(checked.error, text));
       return;
     }
-    const doc = checked.doc;
-    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
-      const result = store.replace(doc);
-      importStatus.replaceChildren(...(result.ok || result.reason !== 'invalid'
-        ? [h('p', null, plural(m.importDone, store.doc.episodes.length))]
-        : importError(result.error, JSON.stringify(doc))));
+    const { counts } = checked;
+    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: async () => {
+      importStatus.replaceChildren(m.importSaving);
+      const result = await store.replace(checked.prepared);
+      importStatus.replaceChildren(...(result.ok || result.reason === 'unavailable'
+        ? [h('p', null, plural(m.importDone, store.episodeCount))]
+        : result.reason === 'invalid' ? importError(result.error, text)
+          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? m.importNotSaved : jm.store.blocked)]));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
       h('p', null, format(m.importReady, {
-        twitches: plural(jm.counts.twitches, doc.episodes.length), checkIns: plural(jm.counts.checkIns, doc.days.length),
-      }), ' ', plural(m.importReplaces, store.doc.episodes.length)),
+        twitches: plural(jm.counts.twitches, counts.episodes), checkIns: plural(jm.counts.checkIns, counts.days),
+      }), ' ', plural(m.importReplaces, store.episodeCount)),
       ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
@@ -205,10 +232,14 @@ export async function render(root, { focus = false } = {}) {
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
     title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));
 
-  function refresh() {
-    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  const showLastBackup = () => {
     lastBackup.textContent = store.meta.lastBackup
       ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
+  };
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    showLastBackup();
     const report = JSON.parse(engineText('json'));
     if (report.schema === 'twitchcheck.error/1') {
       preview.replaceChildren(h('p', { class: 'tc-error' }, format(m.reportError, report.error)));
@@ -219,5 +250,11 @@ export async function render(root, { focus = false } = {}) {
 
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  return { destroy: store.subscribe((change) => {
+    if (change.data) refresh();
+    else {
+      noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+      showLastBackup();
+    }
+  }) };
 }
