@@ -564,7 +564,15 @@ std::string report_html(const Json& report, const Language& w) {
     if (notes.empty()) {
         h += "<p>" + words("no_notes") + "</p>";
     } else {
-        const NotesOnPage page = notes_on_page(report);
+        // What follows each note on its last line, as printed below: " — " and when and where.
+        std::vector<int> tails;
+        for (const Json& note : notes) {
+            const std::string tail = fill(pattern("note_where"), {{"moment", w.moment(*parse_moment(note["at"].get_ref<const std::string&>()))},
+                                                                  {"region", w.text({"report", "regions", note["region"].get_ref<const std::string&>()})},
+                                                                  {"side", w.text({"report", "sides", note["side"].get_ref<const std::string&>()})}});
+            tails.push_back(3 + static_cast<int>(std::count_if(tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
+        }
+        const NotesOnPage page = notes_on_page(report, tails);
         h += "<p class=\"muted\">" + words("notes_intro") + "</p>";
         h += "<div class=\"quotes\" style=\"--room:" + number_text(std::round(page.room_mm * 10) / 10) + "mm\">";
         bool shortened = false;

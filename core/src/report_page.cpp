@@ -208,7 +208,7 @@ std::size_t fitting_prefix(std::string_view text, int columns, int max_lines, in
     return longest;
 }
 
-NotesOnPage notes_on_page(const Json& report) {
+NotesOnPage notes_on_page(const Json& report, const std::vector<int>& tails) {
     NotesOnPage page;
     const Json& notes = report["notes"];
     // The section's heading and first line, a small line saying what is left out, and one
@@ -219,7 +219,8 @@ NotesOnPage notes_on_page(const Json& report) {
         const int free_lines = static_cast<int>((room - kQuote) / kLine);
         if (free_lines < kNoteLinesLeast) break;
         const std::string& text = note["text"].get_ref<const std::string&>();
-        const int tail = note_tail(note);
+        const std::size_t index = page.kept.size();  // this note's place in `notes`
+        const int tail = index < tails.size() ? tails[index] : note_tail(note);
         const int whole = estimated_lines(text, kNoteColumns, tail);
         const int most = std::min(free_lines, kNoteLinesMost);
         if (whole <= most) {

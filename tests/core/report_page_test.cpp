@@ -91,8 +91,12 @@ TEST_CASE("HTML: the notes that fit, a shortened one marked, and how many are le
     const auto out = api::report(journal(long_notes), "2026-05-31", "html");
     REQUIRE_FALSE(out.error);
     CHECK(count_of(out.text, "<blockquote") == 6);
-    CHECK(count_of(out.text, std::string(333, 'w') + "&hellip; (shortened)") == 5);
-    CHECK(count_of(out.text, ">" + std::string(139, 'w') + "&hellip; (shortened)") == 1);
+    // The room on each note's last line is what the page prints after it: " — May 12, 2026,
+    // 10:00, Calf or lower leg (left)" (48 columns; 47 for a one-digit day) and
+    // "… (shortened)" (14): 3 × 97 + 35 (or 36), and the last in its 2 lines: 97 + 36.
+    CHECK(count_of(out.text, ">" + std::string(326, 'w') + "&hellip; (shortened)") == 3);
+    CHECK(count_of(out.text, ">" + std::string(327, 'w') + "&hellip; (shortened)") == 2);
+    CHECK(count_of(out.text, ">" + std::string(133, 'w') + "&hellip; (shortened)") == 1);
     // (The words come from the language file, HTML-escaped like every other: ' is &#39;.)
     CHECK(out.text.find("<p class=\"muted\">6 notes are not shown here, to keep this report to one page. All notes, in "
                         "full, are in the journal&#39;s backup file (JSON).</p>") != std::string::npos);

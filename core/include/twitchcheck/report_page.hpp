@@ -31,6 +31,9 @@ struct NotesOnPage {
     std::size_t left_out = 0;
     double room_mm = 0;
 };
-NotesOnPage notes_on_page(const Json& report);
+// `tails`, when given (one per note), is the columns of what follows each note's text on
+// its last line as the page prints it (" — " and when and where, in the report's words);
+// without it, the contract's own text is counted (" — 2026-05-12T10:00:00+02:00, calf (left)").
+NotesOnPage notes_on_page(const Json& report, const std::vector<int>& tails = {});
 
 }  // namespace twitchcheck
