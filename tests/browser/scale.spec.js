@@ -21,7 +21,7 @@ test('a 200,000-episode journal is imported, logged to, reopened, analysed, expo
 
   await open(page, '/report', 'Report and backup');
   await page.getByLabel('Choose a backup file').setInputFiles(file);
-  await expect(page.getByText('This backup has 200000 twitches and 1100 day check-ins. It will replace the 0 twitches you have now.')).toBeVisible(slow);
+  await expect(page.getByText('This backup has 200000 twitches and 1100 day check-ins. It will replace your journal, which has no twitches now.')).toBeVisible(slow);
   await page.getByRole('button', { name: 'Replace my journal with this backup' }).click();
   await expect(page.getByText('Done. Your journal now has 200000 twitches.')).toBeVisible(slow);
 
