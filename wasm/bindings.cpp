@@ -11,6 +11,8 @@
 #include "twitchcheck/api.hpp"
 
 #ifndef TWITCHCHECK_CHECKER_MODULE
+#include "twitchcheck/journal_session.hpp"
+
 #include <emscripten/bind.h>
 
 namespace {
@@ -38,6 +40,25 @@ std::string upgrade_journal(const std::string& journal) {
 }
 std::string rules_version() { return twitchcheck::api::rules_version(); }
 
+// JournalSession's methods, each answering its Output's text (JSON or the error document).
+using twitchcheck::api::JournalSession;
+template <auto Method, class... Args>
+std::string session_call(JournalSession& session, const Args&... args) {
+    return (session.*Method)(args...).text;
+}
+template <auto Method, class... Args>
+std::string session_read(const JournalSession& session, const Args&... args) {
+    return (session.*Method)(args...).text;
+}
+// report(today, format[, lang]): the language is optional, as in the module's report().
+std::string session_report(const JournalSession& session, const std::string& today, const std::string& format) {
+    return session.report(today, format).text;
+}
+std::string session_report_in(const JournalSession& session, const std::string& today, const std::string& format,
+                              const std::string& lang) {
+    return session.report(today, format, lang).text;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(twitchcheck) {
@@ -50,6 +71,22 @@ EMSCRIPTEN_BINDINGS(twitchcheck) {
     emscripten::function("addLanguage", &add_language);
     emscripten::function("upgradeJournal", &upgrade_journal);
     emscripten::function("rulesVersion", &rules_version);
+
+    emscripten::class_<JournalSession>("JournalSession")
+        .constructor<>()
+        .function("load", &session_call<&JournalSession::load, std::string>)
+        .function("addEpisode", &session_call<&JournalSession::add_episode, std::string>)
+        .function("changeEpisode", &session_call<&JournalSession::change_episode, std::string>)
+        .function("deleteEpisode", &session_call<&JournalSession::delete_episode, std::string>)
+        .function("putDay", &session_call<&JournalSession::put_day, std::string>)
+        .function("deleteDay", &session_call<&JournalSession::delete_day, std::string>)
+        .function("setPlan", &session_call<&JournalSession::set_plan, std::string>)
+        .function("addCheck", &session_call<&JournalSession::add_check, std::string>)
+        .function("analyze", &session_read<&JournalSession::analyze, std::string>)
+        .function("report", &session_report)
+        .function("report", &session_report_in)
+        .function("document", &session_read<&JournalSession::document>)
+        .function("counts", &session_read<&JournalSession::counts>);
 }
 
 #else

@@ -21,15 +21,16 @@ file(GLOB engine_words "${ENGINE_WORDS_DIR}/*.json")
 file(COPY ${engine_words} DESTINATION "${SITE_DIR}/engine-words")
 
 # The app precaches everything it serves except the service worker itself, the demo host
-# page and what only embedding sites load (the widget's script, element, iframe page and
-# checker module): an app visitor does not download those.
+# page and what only embedding sites load (the widget's script, element and iframe page):
+# an app visitor does not download those. The checker-only module is precached: the
+# app's checker screen runs on it (the journal screens on the full module).
 file(GLOB_RECURSE shipped RELATIVE "${SITE_DIR}" "${SITE_DIR}/*")
 list(SORT shipped)
 set(list "")
 set(hash_input "")
 foreach(rel ${shipped})
   if(rel STREQUAL "sw.js" OR rel STREQUAL "precache.js" OR rel MATCHES "^(demo|widget)/"
-     OR rel MATCHES "^(widget\\.js|embed\\.html|twitchcheck-checker\\..*)$")
+     OR rel MATCHES "^(widget\\.js|embed\\.html)$")
     continue()
   endif()
   file(SHA256 "${SITE_DIR}/${rel}" digest)

@@ -17,7 +17,7 @@ constexpr const char* kUsage =
     "usage:\n"
     "  twitchcheck assess [--lang TAG] [FILE]\n"
     "  twitchcheck analyze FILE --today YYYY-MM-DD\n"
-    "  twitchcheck report FILE --today YYYY-MM-DD --format json|html|csv [--lang TAG]\n"
+    "  twitchcheck report FILE --today YYYY-MM-DD --format json|html|csv|fhir [--lang TAG]\n"
     "  twitchcheck upgrade FILE\n"
     "  twitchcheck rules [--check FILE]\n";
 

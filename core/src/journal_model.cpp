@@ -1,9 +1,11 @@
 // Validation of `twitchcheck.journal/1` (journal.md, "Precise definitions"): the first
 // problem is reported, in the spec's order, with its JSON path.
+#include "journal_records.hpp"
 #include "twitchcheck/journal.hpp"
 #include "twitchcheck/json_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <unordered_set>
@@ -77,6 +79,12 @@ const std::string& text_of(const Json& value, const Place& place, std::string_vi
 // A JSON integer token within [low, high]; `30.0` or `3e1` is not one.
 std::int32_t whole_number(const Json& value, const Place& place, std::int32_t low, std::int32_t high) {
     auto range = [&] { return std::to_string(low) + " to " + std::to_string(high); };
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        if (number == std::floor(number))  // 30.0 or 3e1: whole, but not written as one
+            fail(place, "must be a whole number from " + range() + ", written without a decimal point or an exponent");
+        fail(place, "must be a whole number from " + range() + ", not " + number_text(number));
+    }
     if (!value.is_number_integer()) fail(place, must_be("a whole number from " + range(), value));
     if (value.is_number_unsigned()) {
         const auto u = value.get<std::uint64_t>();
@@ -168,96 +176,113 @@ void read_episodes(const Json& list, Journal& journal) {
     journal.episodes.reserve(list.size());
     std::unordered_set<std::string_view> ids;
     ids.reserve(list.size());
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const Json& item = list[i];
-        const Place place{"episodes", i, {}};
-        if (!item.is_object()) fail(place, must_be("an object", item));
-
-        const std::string& id = text_of(required(item, place.at("id")), place.at("id"));
-        if (id.empty()) fail(place.at("id"), "must not be empty");
-        if (!ids.insert(id).second) fail(place.at("id"), "repeats the id of an earlier episode");
-
-        Episode episode{};
-        episode.at = moment_of(required(item, place.at("at")), place.at("at"));
-        episode.region = name_in<Region>(required(item, place.at("region")), place.at("region"), kRegionNames,
-                                         "a body region");
-        episode.side = name_in<Side>(required(item, place.at("side")), place.at("side"), kSideNames, "a side");
-        if (const Json* v = member(item, "duration_s")) whole_number(*v, place.at("duration_s"), 1, 86400);
-        if (const Json* v = member(item, "intensity")) whole_number(*v, place.at("intensity"), 1, 5);
-        if (const Json* v = member(item, "triggers")) {
-            const Place triggers = place.at("triggers");
-            if (!v->is_array()) fail(triggers, must_be("a list", *v));
-            for (std::size_t t = 0; t < v->size(); ++t) {
-                const Json& name = (*v)[t];
-                if (name.is_string() && parse_name<Trigger>(kTriggerNames, name.get_ref<const std::string&>())) continue;
-                name_in<Trigger>(name, path_index(triggers.text(), t), triggers, kTriggerNames, "a trigger");
-            }
-        }
-        if (const Json* v = member(item, "note")) {
-            const std::string& note = text_of(*v, place.at("note"));
-            if (note.size() > kMaxNoteCodePoints && code_points(note) > kMaxNoteCodePoints)
-                fail(place.at("note"), "must be at most 2000 characters");
-        }
-        reject_unknown_keys(item, place, kEpisodeKeys);
-        journal.episodes.push_back(episode);
-    }
+    const records::IdClaim claim = [&](std::string_view id) { return ids.insert(id).second; };
+    for (std::size_t i = 0; i < list.size(); ++i) journal.episodes.push_back(records::read_episode(list[i], i, claim));
 }
 
 void read_days(const Json& list, Journal& journal) {
     journal.days.reserve(list.size());
     std::unordered_set<DayNumber> dates;
     dates.reserve(list.size());
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const Json& item = list[i];
-        const Place place{"days", i, {}};
-        if (!item.is_object()) fail(place, must_be("an object", item));
-        DayEntry day;
-        day.date = date_of(required(item, place.at("date")), place.at("date"));
-        if (!dates.insert(day.date).second) fail(place.at("date"), "repeats the date of an earlier day");
-        if (const Json* v = member(item, "caffeine_mg")) day.caffeine_mg = whole_number(*v, place.at("caffeine_mg"), 0, 2000);
-        if (const Json* v = member(item, "water_ml")) day.water_ml = whole_number(*v, place.at("water_ml"), 0, 10000);
-        if (const Json* v = member(item, "sleep_h")) {
-            if (!v->is_number()) fail(place.at("sleep_h"), must_be("a number from 0 to 24", *v));
-            day.sleep_h = v->get<double>();
-            if (!(day.sleep_h >= 0 && day.sleep_h <= 24)) fail(place.at("sleep_h"), "must be 0 to 24");
-        }
-        if (const Json* v = member(item, "stress")) day.stress = whole_number(*v, place.at("stress"), 0, 10);
-        if (const Json* v = member(item, "exercise"))
-            day.exercise = name_in<Exercise>(*v, place.at("exercise"), kExerciseNames, "an amount of exercise");
-        if (const Json* v = member(item, "relaxation_min"))
-            day.relaxation_min = whole_number(*v, place.at("relaxation_min"), 0, 1440);
-        reject_unknown_keys(item, place, kDayKeys);
-        journal.days.push_back(day);
-    }
-}
-
-void read_plan(const Json& plan, Journal& journal) {
-    const Place place{"plan", Place::kNoIndex, {}};
-    if (!plan.is_object()) fail(place, must_be("an object", plan));
-    if (const Json* v = member(plan, "started")) journal.plan_started = date_of(*v, place.at("started"));
-    reject_unknown_keys(plan, place, kPlanKeys);
+    const records::DateClaim claim = [&](DayNumber date) { return dates.insert(date).second; };
+    for (std::size_t i = 0; i < list.size(); ++i) journal.days.push_back(records::read_day(list[i], i, claim));
 }
 
 void read_assessments(const Json& list, Journal& journal) {
     if (!list.is_array()) fail("assessments", must_be("a list", list));
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const Json& item = list[i];
-        const Place place{"assessments", i, {}};
-        if (!item.is_object()) fail(place, must_be("an object", item));
-        StoredAssessment stored{};
-        stored.index = i;
-        stored.at = moment_of(required(item, place.at("at")), place.at("at"));
-        const Json& input = required(item, place.at("input"));
-        if (!input.is_object()) fail(place.at("input"), must_be("an object", input));
-        if (deeper_than(input, kMaxInputDepth)) fail(place.at("input"), "is nested too deeply (more than 64 levels)");
-        stored.level = name_in<Level>(required(item, place.at("level")), place.at("level"), kLevelNames, "a level");
-        text_of(required(item, place.at("rules_version")), place.at("rules_version"));
-        reject_unknown_keys(item, place, kAssessmentKeys);
-        journal.assessments.push_back(stored);
-    }
+    for (std::size_t i = 0; i < list.size(); ++i) journal.assessments.push_back(records::read_assessment(list[i], i));
 }
 
 }  // namespace
+
+namespace records {
+
+Episode read_episode(const Json& item, std::size_t index, const IdClaim& claim) {
+    const Place place{"episodes", index, {}};
+    if (!item.is_object()) fail(place, must_be("an object", item));
+
+    const std::string& id = text_of(required(item, place.at("id")), place.at("id"));
+    if (id.empty()) fail(place.at("id"), "must not be empty");
+    if (!claim(id)) fail(place.at("id"), "repeats the id of an earlier episode");
+
+    Episode episode{};
+    episode.at = moment_of(required(item, place.at("at")), place.at("at"));
+    episode.region =
+        name_in<Region>(required(item, place.at("region")), place.at("region"), kRegionNames, "a body region");
+    episode.side = name_in<Side>(required(item, place.at("side")), place.at("side"), kSideNames, "a side");
+    if (const Json* v = member(item, "duration_s")) whole_number(*v, place.at("duration_s"), 1, 86400);
+    if (const Json* v = member(item, "intensity")) whole_number(*v, place.at("intensity"), 1, 5);
+    if (const Json* v = member(item, "triggers")) {
+        const Place triggers = place.at("triggers");
+        if (!v->is_array()) fail(triggers, must_be("a list", *v));
+        for (std::size_t t = 0; t < v->size(); ++t) {
+            const Json& name = (*v)[t];
+            if (name.is_string() && parse_name<Trigger>(kTriggerNames, name.get_ref<const std::string&>())) continue;
+            name_in<Trigger>(name, path_index(triggers.text(), t), triggers, kTriggerNames, "a trigger");
+        }
+    }
+    if (const Json* v = member(item, "note")) {
+        const std::string& note = text_of(*v, place.at("note"));
+        if (note.size() > kMaxNoteCodePoints && code_points(note) > kMaxNoteCodePoints)
+            fail(place.at("note"), "must be at most 2000 characters");
+    }
+    reject_unknown_keys(item, place, kEpisodeKeys);
+    return episode;
+}
+
+const std::string& episode_id(const Json& item) { return member(item, "id")->get_ref<const std::string&>(); }
+
+DayEntry read_day(const Json& item, std::size_t index, const DateClaim& claim) {
+    const Place place{"days", index, {}};
+    if (!item.is_object()) fail(place, must_be("an object", item));
+    DayEntry day;
+    day.date = date_of(required(item, place.at("date")), place.at("date"));
+    if (!claim(day.date)) fail(place.at("date"), "repeats the date of an earlier day");
+    if (const Json* v = member(item, "caffeine_mg")) day.caffeine_mg = whole_number(*v, place.at("caffeine_mg"), 0, 2000);
+    if (const Json* v = member(item, "water_ml")) day.water_ml = whole_number(*v, place.at("water_ml"), 0, 10000);
+    if (const Json* v = member(item, "sleep_h")) {
+        if (!v->is_number()) fail(place.at("sleep_h"), must_be("a number from 0 to 24", *v));
+        day.sleep_h = v->get<double>();
+        if (!(day.sleep_h >= 0 && day.sleep_h <= 24)) fail(place.at("sleep_h"), "must be 0 to 24");
+    }
+    if (const Json* v = member(item, "stress")) day.stress = whole_number(*v, place.at("stress"), 0, 10);
+    if (const Json* v = member(item, "exercise"))
+        day.exercise = name_in<Exercise>(*v, place.at("exercise"), kExerciseNames, "an amount of exercise");
+    if (const Json* v = member(item, "relaxation_min"))
+        day.relaxation_min = whole_number(*v, place.at("relaxation_min"), 0, 1440);
+    reject_unknown_keys(item, place, kDayKeys);
+    return day;
+}
+
+std::optional<DayNumber> read_plan(const Json& plan) {
+    const Place place{"plan", Place::kNoIndex, {}};
+    if (!plan.is_object()) fail(place, must_be("an object", plan));
+    std::optional<DayNumber> started;
+    if (const Json* v = member(plan, "started")) started = date_of(*v, place.at("started"));
+    reject_unknown_keys(plan, place, kPlanKeys);
+    return started;
+}
+
+StoredAssessment read_assessment(const Json& item, std::size_t index) {
+    const Place place{"assessments", index, {}};
+    if (!item.is_object()) fail(place, must_be("an object", item));
+    StoredAssessment stored{};
+    stored.index = index;
+    stored.at = moment_of(required(item, place.at("at")), place.at("at"));
+    const Json& input = required(item, place.at("input"));
+    if (!input.is_object()) fail(place.at("input"), must_be("an object", input));
+    if (deeper_than(input, kMaxInputDepth)) fail(place.at("input"), "is nested too deeply (more than 64 levels)");
+    stored.level = name_in<Level>(required(item, place.at("level")), place.at("level"), kLevelNames, "a level");
+    text_of(required(item, place.at("rules_version")), place.at("rules_version"));
+    reject_unknown_keys(item, place, kAssessmentKeys);
+    return stored;
+}
+
+Json parse_record(std::string_view text, std::size_t depth_in_document) {
+    return parse_json_bounded(text, kDocumentDepth - (depth_in_document - 1));
+}
+
+}  // namespace records
 
 std::optional<int> journal_version(std::string_view schema) {
     if (schema.substr(0, kJournalSchemaPrefix.size()) != kJournalSchemaPrefix) return std::nullopt;
@@ -288,7 +313,7 @@ Journal load_journal(Json document) {
     Journal journal;
     read_episodes(list_at(document, "episodes"), journal);
     read_days(list_at(document, "days"), journal);
-    if (const Json* plan = member(document, "plan")) read_plan(*plan, journal);
+    if (const Json* plan = member(document, "plan")) journal.plan_started = records::read_plan(*plan);
     if (const Json* list = member(document, "assessments")) read_assessments(*list, journal);
     reject_unknown_keys(document, Place{}, kTopKeys);
     journal.document = std::move(document);
@@ -297,7 +322,7 @@ Journal load_journal(Json document) {
 
 // A valid journal nests at most 4 + kMaxInputDepth levels; anything deeper is invalid
 // wherever it is, and the bound keeps parsing free of deep recursion.
-Journal read_journal(std::string_view text) { return load_journal(parse_json_bounded(text, 4 + kMaxInputDepth + 8)); }
+Journal read_journal(std::string_view text) { return load_journal(parse_json_bounded(text, records::kDocumentDepth)); }
 
 DayNumber read_today(std::string_view today) {
     auto day = parse_date(today);

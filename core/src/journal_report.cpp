@@ -2,6 +2,8 @@
 #include "twitchcheck/journal_report.hpp"
 
 #include "twitchcheck/checker.hpp"
+#include "twitchcheck/journal_fhir.hpp"
+#include "twitchcheck/report_page.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -252,15 +254,9 @@ std::string weekly_chart(const Json& weeks, const Language& w) {
     return svg + "</svg>";
 }
 
-std::string truncated(const std::string& text, std::size_t max_code_points, bool& cut) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && points++ == max_code_points) {
-            cut = true;
-            return text.substr(0, i);
-        }
-    }
-    cut = false;
+// A shortened note ends on its last word, not on spaces or a line break.
+std::string trimmed_end(std::string text) {
+    while (!text.empty() && std::string_view(" \t\r\n").find(text.back()) != std::string_view::npos) text.pop_back();
     return text;
 }
 
@@ -286,7 +282,7 @@ td.n,th.n{text-align:right}
 blockquote{margin:0 0 1mm;padding:.6mm 2.5mm;border-left:1mm solid var(--accent);background:var(--soft)}
 blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 @page{margin:9mm}
-@media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}}
+@media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}.quotes{max-height:var(--room);overflow:hidden}}
 )";
 
 std::string plan_section(const Json& plan, const Language& w) {
@@ -562,29 +558,36 @@ std::string report_html(const Json& report, const Language& w) {
 
     h += plan_section(report["plan"], w) + "\n";
 
-    // Notes.
-    constexpr std::size_t kNotesShown = 8;
-    constexpr std::size_t kNoteLength = 300;
+    // Notes: as many as the page has room for, newest first (report_page.cpp).
     const Json& notes = report["notes"];
-    h += "<section><h2>" + words("notes_title") + "</h2>";
+    h += "<section class=\"notes\"><h2>" + words("notes_title") + "</h2>";
     if (notes.empty()) {
         h += "<p>" + words("no_notes") + "</p>";
     } else {
+        const NotesOnPage page = notes_on_page(report, w);
         h += "<p class=\"muted\">" + words("notes_intro") + "</p>";
-        for (std::size_t i = 0; i < notes.size() && i < kNotesShown; ++i) {
-            bool cut = false;
-            const std::string text = truncated(notes[i]["text"].get<std::string>(), kNoteLength, cut);
-            h += "<blockquote class=\"own-words\"><p>" + html_escape(text) +
+        // The room is CSS: a point, whatever the language's decimal sign.
+        h += "<div class=\"quotes\" style=\"--room:" + number_text(std::round(page.room_mm * 10) / 10) + "mm\">";
+        bool shortened = false;
+        for (std::size_t i = 0; i < page.kept.size(); ++i) {
+            const std::string& text = notes[i]["text"].get_ref<const std::string&>();
+            const bool cut = page.kept[i] < text.size();
+            shortened = shortened || cut;
+            const std::string shown = cut ? trimmed_end(text.substr(0, page.kept[i])) : text;
+            h += "<blockquote class=\"own-words\"><p>" + html_escape(shown) +
                  (cut ? "&hellip; " + words("shortened") : std::string()) + " <span class=\"small\">&mdash; " +
                  html_fill(pattern("note_where"), {{"moment", moment_of(notes[i]["at"], w)},
                                                    {"region", named(w, "regions", notes[i]["region"])},
                                                    {"side", named(w, "sides", notes[i]["side"])}}) +
                  "</span></p></blockquote>";
         }
-        if (notes.size() > kNotesShown)
-            h += "<p class=\"muted\">" + html_escape(w.count({"report", "counts", "older_notes"},
-                                                             static_cast<long long>(notes.size() - kNotesShown))) +
-                 "</p>";
+        h += "</div>";
+        if (page.left_out > 0 || shortened) {
+            h += "<p class=\"muted\">";
+            if (page.left_out > 0)
+                h += html_escape(w.count({"report", "counts", "notes_left_out"}, static_cast<long long>(page.left_out))) + " ";
+            h += words("notes_in_backup") + "</p>";
+        }
     }
     h += "</section>\n";
     h += "</body>\n</html>\n";
@@ -593,7 +596,8 @@ std::string report_html(const Json& report, const Language& w) {
 
 std::string journal_report(const Journal& journal, DayNumber today, std::string_view format, const Language& words) {
     if (format == "csv") return journal_csv(journal);
-    if (format != "json" && format != "html") throw InputError("format", "must be json, html or csv");
+    if (format == "fhir") return journal_fhir(journal);
+    if (format != "json" && format != "html") throw InputError("format", "must be json, html, csv or fhir");
     Json report = report_json(journal, analyze(journal, today), words);
     return format == "json" ? to_text(report) : report_html(report, words);
 }

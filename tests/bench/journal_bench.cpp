@@ -1,16 +1,23 @@
 // How long a journal takes to load (parse + validate) and to analyse, for a realistic
 // generated journal of N episodes (N = 20,000 is about three years). Prints one line per N:
-//   journal_bench native|wasm N=20000 bytes=… parse_validate_ms=… analyze_ms=… report_json_ms=…
-// (medians). Optional argv: the N values to run. Timing never fails anything.
+//   journal_bench native|wasm N=20000 days=1100 bytes=… parse_validate_ms=… analyze_ms=… report_json_ms=…
+//     session_load_ms=… session_analyze_ms=… session_report_json_ms=… add_episode_us=…
+//     change_episode_us=… document_ms=… csv_ms=… model_bytes_per_episode=…
+// (medians). The session_ figures are the resident journal (api::JournalSession, what the
+// module's JournalSession calls): load once, then one record at a time, and analysis from the
+// resident model. Optional argv: the sizes to run, each N or N:DAYS (200000:1100 is the
+// issue's 200,000 episodes over three years). Timing never fails anything.
 #include "bench_support.hpp"
 #include "twitchcheck/api.hpp"
 #include "twitchcheck/journal_report.hpp"
+#include "twitchcheck/journal_session.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -34,11 +41,10 @@ struct Random {
 
 std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
-// N episodes over N * 1100 / 20000 days (a three-year diary at N = 20,000), a day entry
+// N episodes over `days` days (a three-year diary at N = 20,000 and 1,100 days), a day entry
 // for every day, notes on one episode in eight, a plan and an assessment a month.
-Json generate_journal(int n, twitchcheck::DayNumber& today) {
+Json generate_journal(int n, int days, twitchcheck::DayNumber& today) {
     Random random{0x7c3f2026ULL + static_cast<std::uint64_t>(n)};
-    const int days = std::max(30, n * 1100 / 20000);
     const twitchcheck::DayNumber first = *twitchcheck::parse_date("2023-06-01");
     today = first + days - 1;
     const char* offsets[] = {"+01:00", "+02:00", "+01:00", "+02:00", "Z", "-05:00", "+05:45", "-03:30"};
@@ -112,18 +118,64 @@ double milliseconds(Body&& body) {
     return took.count();
 }
 
+// The resident journal on the same text: load, analysis and exports from the model, and
+// single-record changes at this size (each added episode is deleted again, untimed, so
+// every add meets a journal of N episodes).
+void resident_figures(const std::string& text, twitchcheck::DayNumber today_day, int runs, std::size_t& sink) {
+    const std::string today = twitchcheck::date_text(today_day);
+    std::vector<double> load, analysis, report, document, csv, add, change;
+    std::size_t model_bytes = 0;  // the resident model's heap: the document tree, the facts, the indexes
+    twitchcheck::api::JournalSession session;
+    for (int run = 0; run < runs; ++run) {
+        session = twitchcheck::api::JournalSession();
+        const std::size_t before = bench::heap_in_use();
+        load.push_back(milliseconds([&] { sink += session.load(text).text.size(); }));
+        model_bytes = bench::heap_in_use() - before;
+    }
+    for (int run = 0; run < runs; ++run) {
+        analysis.push_back(milliseconds([&] { sink += session.analyze(today).text.size(); }));
+        report.push_back(milliseconds([&] { sink += session.report(today, "json").text.size(); }));
+    }
+    for (int run = 0; run < std::min(runs, 3); ++run) {
+        document.push_back(milliseconds([&] { sink += session.document().text.size(); }));
+        csv.push_back(milliseconds([&] { sink += session.report(today, "csv").text.size(); }));
+    }
+    const std::string at = today + "T08:15:00+01:00";
+    for (int k = 0; k < 300; ++k) {
+        const std::string id = "bench-" + std::to_string(k);
+        const std::string episode = R"({"id": ")" + id + R"(", "at": ")" + at +
+                                    R"(", "region": "calf", "side": "left", "duration_s": 20, "intensity": 2, "triggers": ["caffeine"]})";
+        const std::string changed = R"({"id": ")" + id + R"(", "at": ")" + at +
+                                    R"(", "region": "calf", "side": "right", "duration_s": 25, "intensity": 3, "note": "stronger"})";
+        add.push_back(1000 * milliseconds([&] { sink += session.add_episode(episode).text.size(); }));
+        change.push_back(1000 * milliseconds([&] { sink += session.change_episode(changed).text.size(); }));
+        sink += session.delete_episode(id).text.size();
+    }
+    std::printf(" session_load_ms=%.2f session_analyze_ms=%.3f session_report_json_ms=%.3f add_episode_us=%.1f"
+                " change_episode_us=%.1f document_ms=%.2f csv_ms=%.2f model_bytes_per_episode=%.0f\n",
+                median(load), median(analysis), median(report), median(add), median(change), median(document),
+                median(csv), static_cast<double>(model_bytes) / static_cast<double>(session.resident().journal().episodes.size()));
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<int> sizes{5000, 20000, 80000};
+    // N, or N:DAYS for a journal of N episodes over DAYS days (default: N * 1100 / 20000).
+    std::vector<std::pair<int, int>> sizes;
+    for (const char* size : {"5000", "20000", "80000"}) sizes.emplace_back(std::atoi(size), 0);
     if (argc > 1) {
         sizes.clear();
-        for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+        for (int i = 1; i < argc; ++i) {
+            const char* days = std::strchr(argv[i], ':');
+            sizes.emplace_back(std::atoi(argv[i]), days ? std::atoi(days + 1) : 0);
+        }
     }
     std::size_t sink = 0;
-    for (int n : sizes) {
+    for (auto [n, days] : sizes) {
+        if (days <= 0) days = std::max(30, n * 1100 / 20000);
         twitchcheck::DayNumber today = 0;
-        const std::string text = generate_journal(n, today).dump();
+        const std::string text = generate_journal(n, days, today).dump();
         const int runs = n > 40000 ? 5 : 9;
         std::vector<double> load, analysis, report;
         for (int run = 0; run < runs; ++run) {
@@ -134,8 +186,9 @@ int main(int argc, char** argv) {
             }));
             report.push_back(milliseconds([&] { sink += twitchcheck::journal_report(journal, today, "json", twitchcheck::language("en")).size(); }));
         }
-        std::printf("journal_bench %s N=%d bytes=%zu parse_validate_ms=%.2f analyze_ms=%.3f report_json_ms=%.3f\n",
-                    kWhere, n, text.size(), median(load), median(analysis), median(report));
+        std::printf("journal_bench %s N=%d days=%d bytes=%zu parse_validate_ms=%.2f analyze_ms=%.3f report_json_ms=%.3f",
+                    kWhere, n, days, text.size(), median(load), median(analysis), median(report));
+        resident_figures(text, today, runs, sink);
     }
     // Keeps the work from being optimised away; never true in practice.
     if (sink == 42) std::puts("");

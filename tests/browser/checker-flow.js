@@ -1,33 +1,23 @@
 // Drives the checker the way a person does, by mouse or by keyboard only, from a
 // vignette's `input`. Works on the app page and inside the widget (pass the widget's
 // host locator as `root`; Playwright's locators see into open shadow roots).
+const fs = require("node:fs");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
-const { pathToFileURL } = require("node:url");
 const { expect } = require("@playwright/test");
+const { loadMessages, levelWords, verdictText, checkerSteps } = require("./checker-steps.js");
 
-// The words a person sees come from the product's own messages file (an ES module, read
-// by a plain Node process: the test runner's own loader treats .js as CommonJS here).
-async function loadMessages() {
-  const url = pathToFileURL(path.resolve(__dirname, "../../web/app/messages.js")).href;
-  const text = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e",
-    `const { messages } = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(messages));`]);
-  return JSON.parse(text);
-}
-
-// What each level is called on screen. Written out here, not read from messages.js, so
-// the test checks the words themselves.
-const levelWords = {
-  emergency: "Emergency",
-  immediate: "See a doctor today",
-  urgent: "Urgent: within days",
-  prompt: "See a specialist soon",
-  consult: "Book a doctor visit",
-  monitor: "Keep an eye on it",
-  self_care: "Self-care at home",
-};
-
-const answerWord = { true: "Yes", false: "No" };
+// The rule set, for the words of each rule (read from the rule file, as the engine does).
+const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
+// The engine's English words for each rule (core/lang/en.json): its cause and action.
+const english = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/lang/en.json"), "utf8"));
+const ruleOf = (id) => ({ ...rules.rules.find((rule) => rule.id === id), ...english.checker.rules[id] });
+// An emergency or same-day result shows only the reasons at its own level; the others
+// (but self-care) wait under the closed "Also in your answers".
+const urgentLevels = ["emergency", "immediate"];
+const shownReasons = ({ level, fired }) =>
+  (urgentLevels.includes(level) ? fired.filter((id) => ruleOf(id).level === level) : fired);
+const laterReasons = ({ level, fired }) =>
+  (urgentLevels.includes(level) ? fired.filter((id) => ![level, "self_care"].includes(ruleOf(id).level)) : []);
 
 // Presses Tab until `target` has focus (and fails if it never gets it).
 async function tabTo(page, target, limit = 120) {
@@ -118,59 +108,33 @@ class CheckerDriver {
     await this.press(this.button(this.m.flow.next));
   }
 
-  // Answers every step from `input`; `findingAnswers` may override a finding's answer
-  // with "Not sure" or null (skip). Ends on the result screen.
-  async complete(input, { findingAnswers = {} } = {}) {
-    const { m, root } = this;
-    await expect(this.heading(m.where.title)).toBeVisible();
-    await this.onStep("where");
-    for (const { region, side } of input.regions ?? []) {
-      await this.check(root.getByRole("checkbox", { name: m.regions[region], exact: true }));
-      const select = root.getByLabel(`${m.where.side} for ${m.regions[region]}`, { exact: true });
-      await this.selectSide(select, m.sides[side]);
+  // Answers every step from `input` (the plan in checker-steps.js); `findingAnswers` may
+  // override a finding's answer with "Not sure" or null (skip). Ends on the result screen.
+  async complete(input, options = {}) {
+    const { m } = this;
+    for (const step of checkerSteps(m, input, options)) {
+      await expect(this.heading(step.heading)).toBeVisible();
+      await this.onStep(step.name);
+      for (const action of step.actions) await this.act(action);
+      await this.press(this.button(step.advance));
     }
-    await this.next();
-
-    await expect(this.heading(m.howLong.title)).toBeVisible();
-    await this.onStep("howLong");
-    await this.type(root.getByLabel(m.howLong.daysLabel), String(input.duration_days));
-    await this.next();
-
-    await expect(this.heading(m.tried.title)).toBeVisible();
-    await this.onStep("tried");
-    await this.choose(root.getByRole("group", { name: m.tried.lifestyleLegend }),
-      input.lifestyle_changes_tried ? "Yes" : "No");
-    const weeks = input.self_care_weeks ?? 0;
-    await this.type(root.getByLabel(m.tried.weeksLabel), String(weeks));
-    if (weeks > 0) {
-      const improved = input.improved === null || input.improved === undefined ? "Not sure" : answerWord[input.improved];
-      await this.choose(root.getByRole("group", { name: m.tried.improvedLegend }), improved);
-    }
-    await this.next();
-
-    await expect(this.heading(m.signs.title)).toBeVisible();
-    await this.onStep("signs");
-    for (const key of Object.keys(m.findings)) {
-      const answer = key in findingAnswers ? findingAnswers[key]
-        : key in (input.findings ?? {}) ? answerWord[input.findings[key]] : null;
-      if (answer) await this.choose(root.getByRole("group", { name: m.findings[key], exact: true }), answer);
-    }
-    await this.next();
-
-    await expect(this.heading(m.triggers.title)).toBeVisible();
-    await this.onStep("triggers");
-    for (const trigger of input.triggers ?? []) {
-      await this.check(root.getByRole("checkbox", { name: m.triggers[trigger], exact: true }));
-    }
-    await this.press(this.button(m.flow.seeResult));
     await expect(this.heading(m.result.title)).toBeVisible();
     await this.onStep("result");
   }
 
+  async act(action) {
+    const { root } = this;
+    if (action.kind === "check") await this.check(root.getByRole(action.role, { name: action.name, exact: action.exact }));
+    else if (action.kind === "select") await this.selectSide(root.getByLabel(action.label, { exact: true }), action.option);
+    else if (action.kind === "fill") await this.type(root.getByLabel(action.label), action.value);
+    else if (action.kind === "choose") await this.choose(root.getByRole("group", { name: action.group, exact: action.groupExact }), action.option);
+    else throw new Error(`unknown step action ${action.kind}`);
+  }
+
   // The verdict line of the result, e.g. "Result: Emergency".
   verdict(level) {
-    return this.root.getByText(`${this.m.result.levelLabel} ${levelWords[level]}`, { exact: true });
+    return this.root.getByText(verdictText(this.m, level), { exact: true });
   }
 }
 
-module.exports = { loadMessages, levelWords, CheckerDriver, tabTo };
+module.exports = { loadMessages, levelWords, CheckerDriver, tabTo, rules, ruleOf, shownReasons, laterReasons };

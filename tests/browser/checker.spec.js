@@ -4,11 +4,9 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, vignette, expectNoAxeViolations, sharedDir } = require("./fixtures.js");
-const { loadMessages, levelWords, CheckerDriver } = require("./checker-flow.js");
+const { loadMessages, levelWords, CheckerDriver, rules, ruleOf, shownReasons, laterReasons } = require("./checker-flow.js");
 
-// The engine's English words (core/lang/en.json): a rule's cause as the result shows it.
-const english = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/lang/en.json"), "utf8"));
-const causeOf = (id) => english.checker.rules[id].cause;
+const causeOf = (id) => ruleOf(id).cause;
 const allVignettes = fs.readdirSync(path.join(sharedDir, "vignettes")).filter((f) => f.endsWith(".json")).sort()
   .map((f) => JSON.parse(fs.readFileSync(path.join(sharedDir, "vignettes", f), "utf8")));
 
@@ -22,19 +20,28 @@ async function openChecker(page) {
 }
 
 // The result as a person reads it: the verdict, then one reason (its cause as a
-// heading) per fired rule, then the questions left open.
-async function expectResult(page, expected) {
+// heading) per fired rule (for an urgent level: per rule of that level), then the
+// questions left open, those answered "Not sure" (`notSure`) apart from the skipped ones.
+async function expectResult(page, expected, { notSure = [] } = {}) {
   await expect(page.getByText(`${m.result.levelLabel} ${levelWords[expected.level]}`, { exact: true })).toBeVisible();
   await expect(page.getByText(m.levels[expected.level].headline, { exact: true })).toBeVisible();
   const why = page.getByRole("region", { name: m.result.whyTitle });
-  await expect(why.getByRole("heading", { level: 3 })).toHaveText(expected.fired.map(causeOf));
+  await expect(why.getByRole("heading", { level: 3 })).toHaveText(shownReasons(expected).map(causeOf));
   const open = page.getByRole("region", { name: m.result.unansweredTitle });
   if (expected.unanswered.length === 0) {
     await expect(open).toHaveCount(0);
-  } else {
-    await expect(open.getByRole("button")).toHaveText(
-      expected.unanswered.map((key) => `Answer: ${m.findingNames[key]}`));
+    return;
   }
+  const unsure = expected.unanswered.filter((key) => notSure.includes(key));
+  const skipped = expected.unanswered.filter((key) => !notSure.includes(key));
+  const lists = open.getByRole("list");
+  await expect(lists).toHaveCount((unsure.length > 0) + (skipped.length > 0));
+  await expect(open.getByRole("paragraph")).toHaveText([
+    ...(unsure.length ? ["You were not sure about these. A “yes” to any of them would make the result more urgent."] : []),
+    ...(skipped.length ? ["You skipped these questions. A “yes” to any of them would make the result more urgent."] : []),
+  ]);
+  if (unsure.length) await expect(lists.first().getByRole("button")).toHaveText(unsure.map((key) => `Answer: ${m.findingNames[key]}`));
+  if (skipped.length) await expect(lists.last().getByRole("button")).toHaveText(skipped.map((key) => `Answer: ${m.findingNames[key]}`));
 }
 
 test.describe("by mouse", () => {
@@ -77,12 +84,97 @@ test("the emergency result puts the call-now action first, in its own solid bloc
   expect(looks.background).toBe("rgb(164, 22, 26)");
 });
 
+test.describe("an urgent result says one thing", () => {
+  test.use({ locale: "en-US" });
+
+  test("emergency: the call, its one reason, the rest closed under \"Also in your answers\", no self-care", async ({ page }) => {
+    const v = vignette("sudden-face-droop");
+    await openChecker(page);
+    await new CheckerDriver(page, m).complete(v.input);
+    const result = page.getByRole("region", { name: m.result.title });
+    await expect(result.getByText("Call your local emergency number now.", { exact: true })).toHaveCount(1);
+    await expect(result.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    await expect(result.getByText("Do not wait, and do not drive yourself.", { exact: true })).toBeVisible();
+    // The one reason: the sudden change, and no second instruction anywhere.
+    await expect(result.getByRole("region", { name: "Why" }).getByRole("heading", { level: 3 }))
+      .toHaveText([ruleOf("SAFETY-SUDDEN").cause]);
+    await expect(result.getByText("What to do:")).toHaveCount(0);
+    for (const id of v.expect.fired) await expect(result.getByText(ruleOf(id).action)).toHaveCount(0);
+    // No self-care: no tips, no self-care reason, not even closed away.
+    await expect(result.getByRole("region", { name: "Self-care tips" })).toHaveCount(0);
+    for (const advice of rules.advice) await expect(result.getByText(advice.text)).toHaveCount(0);
+    await expect(result).not.toContainText(ruleOf("SELF-CARE").cause);
+    await expect(result).not.toContainText("Self-care at home");
+    // The rest, for a doctor, closed until asked for.
+    const also = result.locator("details", { has: page.getByText("Also in your answers", { exact: true }) });
+    await expect(also).not.toHaveAttribute("open");
+    await expect(result.getByText(ruleOf("RF-BULBAR").cause)).toBeHidden();
+    await also.getByText("Also in your answers", { exact: true }).click();
+    await expect(also.getByRole("heading", { level: 3 })).toHaveText(laterReasons(v.expect).map((id) => ruleOf(id).cause));
+    await expect(also.getByRole("heading", { level: 3 })).toHaveText([ruleOf("RF-BULBAR").cause]);
+    await expect(also).toContainText("A doctor may want to know these too. Tell them when you get help.");
+    await expect(also).toContainText("Warning signs from the checklist that fit you: 1 of 6.");
+    await expect(also).toContainText("Urgent: within days");
+    await expect(result.getByText("What to do:")).toHaveCount(0);
+    await expectNoAxeViolations(page, "emergency result with Also in your answers open");
+  });
+
+  test("same day: the visit today and its reason; the long twitching waits closed; no self-care", async ({ page }) => {
+    const v = vignette("visible-wasting");
+    await openChecker(page);
+    await new CheckerDriver(page, m).complete(v.input);
+    const result = page.getByRole("region", { name: m.result.title });
+    await expect(result.getByText("Get seen by a doctor today.", { exact: true })).toBeVisible();
+    await expect(result.getByText("If your own doctor cannot see you today, go to urgent care.", { exact: true })).toBeVisible();
+    await expect(result.getByRole("link", { name: /^Call/ })).toHaveCount(0);
+    await expect(result.getByRole("region", { name: "Why" }).getByRole("heading", { level: 3 })).toHaveText([ruleOf("RF-WASTING").cause]);
+    await expect(result.getByRole("region", { name: "Self-care tips" })).toHaveCount(0);
+    await expect(result).not.toContainText(ruleOf("SELF-CARE").cause);
+    const also = result.locator("details");
+    await expect(also).not.toHaveAttribute("open");
+    await also.getByText("Also in your answers", { exact: true }).click();
+    await expect(also.getByRole("heading", { level: 3 })).toHaveText([ruleOf("RF-PERSISTENT").cause]);
+    await expect(result.getByText("What to do:")).toHaveCount(0);
+  });
+
+  test("every other level still shows every reason with what to do, and the self-care tips", async ({ page }) => {
+    const v = vignette("tingling-feet");
+    await openChecker(page);
+    await new CheckerDriver(page, m).complete(v.input);
+    const result = page.getByRole("region", { name: m.result.title });
+    await expect(result.getByText("What to do:")).toHaveCount(v.expect.fired.length);
+    await expect(result.getByRole("region", { name: "Self-care tips" })).toBeVisible();
+    await expect(result.locator("details")).toHaveCount(0);
+  });
+});
+
+// The region of the browser's language picks the number; a number is linked only where
+// it is known (docs/glossary.md), else the examples are plain text.
+for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "112"], ["fr-FR", "112"], ["es-ES", "112"], ["en-IN", null]]) {
+  test.describe(`a browser in ${locale}`, () => {
+    test.use({ locale });
+    test(number ? `the emergency number is a tel:${number} link` : "no number is linked, the examples are plain text", async ({ page }) => {
+      await openChecker(page);
+      await new CheckerDriver(page, m).complete(vignette("sudden-face-droop").input);
+      const verdict = page.locator(".tc-verdict");
+      if (number) {
+        await expect(verdict.getByRole("link")).toHaveText(`Call ${number}`);
+        await expect(verdict.getByRole("link")).toHaveAttribute("href", `tel:${number}`);
+        await expect(verdict).not.toContainText("The number is 911 in the US");
+      } else {
+        await expect(verdict.getByRole("link")).toHaveCount(0);
+        await expect(verdict.getByText("The number is 911 in the US, 112 in Europe and 999 in the UK.", { exact: true })).toBeVisible();
+      }
+    });
+  });
+}
+
 test("not sure and skipped signs are listed as open, and each one leads back to its question", async ({ page }) => {
   const v = vignette("partly-answered");
   await openChecker(page);
   const driver = new CheckerDriver(page, m);
   await driver.complete(v.input, { findingAnswers: { spreading: "Not sure", muscle_wasting: "Not sure" } });
-  await expectResult(page, v.expect);
+  await expectResult(page, v.expect, { notSure: ["spreading", "muscle_wasting"] });
 
   await page.getByRole("button", { name: `Answer: ${m.findingNames.weakness}` }).click();
   const question = page.getByRole("group", { name: m.findings.weakness, exact: true });
@@ -137,26 +229,95 @@ test("the body picture adds a side per click and the list follows it", async ({ 
   await expect(page.getByRole("checkbox", { name: m.regions.forearm })).not.toBeChecked();
 });
 
-test("a step with a missing or wrong answer says what to fix and keeps focus there", async ({ page }) => {
+test("a step's message sits beside its field, is read with it, and is scrolled into sight", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 700 }); // a phone: the list is far below its top
+  await page.emulateMedia({ reducedMotion: "reduce" });
   await openChecker(page);
+  const inSight = (locator) => locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+
   await page.getByRole("button", { name: m.flow.next }).click();
-  await expect(page.getByRole("alert")).toHaveText(`${m.flow.fixErrors} ${m.where.needOne}`);
-  await expect(page.getByRole("checkbox", { name: m.regions.eyelid })).toBeFocused();
+  const where = page.getByRole("alert");
+  await expect(where).toHaveText("Choose at least one place: tick a body part in the list below, or tap the body picture.");
+  const eyelid = page.getByRole("checkbox", { name: m.regions.eyelid });
+  await expect(eyelid).toBeFocused();
+  await expect(eyelid).toHaveAccessibleDescription("Choose at least one place: tick a body part in the list below, or tap the body picture.");
+  // At the top of the list, right above its first box, and both in sight.
+  await expect(page.getByRole("group", { name: m.where.listLegend }).getByRole("alert")).toHaveCount(1);
+  const [whereBox, eyelidBox] = [await where.boundingBox(), await eyelid.boundingBox()];
+  expect(whereBox.y + whereBox.height).toBeLessThanOrEqual(eyelidBox.y);
+  expect(eyelidBox.y - (whereBox.y + whereBox.height)).toBeLessThan(120);
+  expect({ message: await inSight(where), field: await inSight(eyelid) }).toEqual({ message: true, field: true });
+
   await page.getByRole("checkbox", { name: m.regions.calf }).click();
   await page.getByRole("button", { name: m.flow.next }).click();
   const days = page.getByLabel(m.howLong.daysLabel);
   await days.fill("two weeks");
   await page.getByRole("button", { name: m.flow.next }).click();
-  await expect(page.getByRole("alert")).toHaveText(`${m.flow.fixErrors} ${m.howLong.needDays}`);
+  const howLong = page.getByRole("alert");
+  await expect(howLong).toHaveText("Write a whole number of days, from 0 to 36500.");
   await expect(days).toBeFocused();
   await expect(days).toHaveAttribute("aria-invalid", "true");
+  await expect(days).toHaveAccessibleDescription(
+    "Count from the first day you noticed it. Use 0 if it started today. Two weeks is 14 days. Write a whole number of days, from 0 to 36500.");
+  // Just below the box it is about.
+  const [daysBox, howLongBox] = [await days.boundingBox(), await howLong.boundingBox()];
+  expect(howLongBox.y).toBeGreaterThanOrEqual(daysBox.y + daysBox.height);
+  expect(howLongBox.y - (daysBox.y + daysBox.height)).toBeLessThan(40);
+  expect({ message: await inSight(howLong), field: await inSight(days) }).toEqual({ message: true, field: true });
   await days.fill("36501");
   await page.getByRole("button", { name: m.flow.next }).click();
   await expect(days).toBeFocused();
   await days.fill("14");
   await page.getByRole("button", { name: m.flow.next }).click();
   await expect(page.getByRole("heading", { name: m.tried.title })).toBeFocused();
+
+  const weeks = page.getByLabel(m.tried.weeksLabel);
+  await weeks.fill("many");
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await expect(page.getByRole("alert")).toHaveText("Write a whole number of weeks, from 0 to 520.");
+  await expect(weeks).toBeFocused();
+  expect(await inSight(page.getByRole("alert"))).toBe(true);
 });
+
+test("the step about the self-care plan says in one line what the plan is before it asks", async ({ page }) => {
+  await openChecker(page);
+  const driver = new CheckerDriver(page, m);
+  await page.getByRole("checkbox", { name: m.regions.calf }).click();
+  await driver.next();
+  await page.getByLabel(m.howLong.daysLabel).fill("20");
+  await driver.next();
+  const plan = page.getByText("The five-step self-care plan is: less caffeine, enough water, good sleep, 10 minutes of calm a day, and a twitch journal.", { exact: true });
+  const question = page.getByText("How many weeks have you followed the five-step self-care plan?", { exact: true });
+  await expect(plan).toBeVisible();
+  expect((await plan.boundingBox()).y).toBeLessThan((await question.boundingBox()).y);
+  await expect(page.getByLabel(m.tried.weeksLabel)).toHaveAccessibleDescription(
+    "The five-step self-care plan is: less caffeine, enough water, good sleep, 10 minutes of calm a day, and a twitch journal. Use 0 if you have not started it.");
+});
+
+for (const reducedMotion of ["reduce", "no-preference"]) {
+  test(`change my answers and start again bring the first step's top into sight (${reducedMotion} motion)`, async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 700 });
+    await page.emulateMedia({ reducedMotion });
+    const v = vignette("plan-no-better");
+    await openChecker(page);
+    const stepTop = () => page.locator(".tc-step").evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    await new CheckerDriver(page, m).complete(v.input);
+    for (const button of [m.result.change, m.result.startAgain]) {
+      if (button === m.result.startAgain) { // back to the result, the answers kept
+        for (let step = 0; step < 4; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
+        await page.getByRole("button", { name: m.flow.seeResult }).click();
+      }
+      await page.getByRole("button", { name: button }).click(); // far down a long result
+      await expect(page.getByRole("heading", { name: m.where.title })).toBeFocused();
+      // Reduced motion: there at once, with no animation to wait for. Otherwise it glides.
+      if (reducedMotion === "reduce") expect(await stepTop()).toBe(16);
+      else await expect.poll(stepTop).toBe(16);
+    }
+  });
+}
 
 // Every step of two flows, and the result of every level (each has its own colours).
 for (const scheme of ["light", "dark"]) {
@@ -190,10 +351,11 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
-test("the page asks nothing of any other origin and loads the module once for two checks", async ({ page, requests, baseURL }) => {
+test("the page asks nothing of any other origin and loads the checker-only module once for two checks", async ({ page, requests, baseURL }) => {
   // (The fixture fails every test on a request to another origin; this one also checks
-  // that the page fetched the module from its own origin, once. The app's service worker
-  // may precache it too: its requests are marked and not counted here.)
+  // that the page fetched the checker-only module from its own origin, once, and not the
+  // full one. The app's service worker precaches both: its requests are marked and not
+  // counted here.)
   const origin = new URL(baseURL).origin;
   const v = vignette("eyelid-few-days");
   await openChecker(page);
@@ -203,8 +365,8 @@ test("the page asks nothing of any other origin and loads the module once for tw
   await page.getByRole("button", { name: m.flow.seeResult }).click();
   await expectResult(page, v.expect);
   const byPage = requests.filter((r) => !r.startsWith("service-worker "));
-  expect(byPage.filter((r) => r.endsWith("/twitchcheck.wasm"))).toEqual([`GET ${origin}/twitchcheck.wasm`]);
-  expect(byPage.filter((r) => r.endsWith("/twitchcheck.js"))).toEqual([`GET ${origin}/twitchcheck.js`]);
+  expect(byPage.filter((r) => /\/twitchcheck(-checker)?\.(js|wasm)$/.test(r)))
+    .toEqual([`GET ${origin}/twitchcheck-checker.js`, `GET ${origin}/twitchcheck-checker.wasm`]);
 });
 
 test("the checker keeps no answers: storage and cookies are unchanged after a check", async ({ page, context }) => {

@@ -2,7 +2,7 @@
 // clock fixed (Europe/Berlin, so the offset is known) for exact expected values.
 const fs = require('node:fs');
 const path = require('node:path');
-const { test, expect } = require('./fixtures.js');
+const { test, expect, vignette, expectNoAxeViolations } = require('./fixtures.js');
 const { example, seed, stored, open, forbidDialogs, downloadText } = require('./journal-helpers.js');
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
@@ -178,7 +178,66 @@ test.describe('day check-in', () => {
     await open(page, '/day', 'Day check-in');
     await page.getByLabel('Stress (0 to 10)').fill('12');
     await page.getByRole('button', { name: 'Save this day' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Stress (0 to 10): use a number from 0 to 10.');
+    await expect(page.getByRole('alert')).toHaveText('Stress (0 to 10): use a whole number from 0 to 10.');
+    expect(await stored(page)).toBeNull();
+  });
+
+  test('a decimal comma is a decimal point, and thousands may be grouped', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    await open(page, '/day', 'Day check-in');
+    await page.getByLabel('Sleep last night (hours)').fill('7,5');
+    await page.getByLabel('Water (ml)').fill('2,000');
+    await page.getByLabel('Caffeine (mg)').fill(' 95 ');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
+    expect((await stored(page)).days).toEqual([{ date: '2026-11-20', caffeine_mg: 95, water_ml: 2000, sleep_h: 7.5 }]);
+  });
+
+  test('what is not a number is refused beside its field, and the day is not reported saved', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // positions are read at once, not mid-scroll
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    await open(page, '/day', 'Day check-in');
+    const caffeine = page.getByLabel('Caffeine (mg)');
+    const sleep = page.getByLabel('Sleep last night (hours)');
+    await caffeine.fill('2e');
+    await sleep.fill('7,5');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    const message = 'Caffeine (mg): “2e” is not a number. Write it in digits, like 95.';
+    await expect(page.getByRole('alert')).toHaveText(message);
+    await expect(caffeine).toBeFocused();
+    await expect(caffeine).toHaveAttribute('aria-invalid', 'true');
+    await expect(caffeine).toHaveAccessibleDescription(`${message} A cup of coffee has about 95 mg, a cup of tea about 45 mg.`);
+    // Right under its own field.
+    const [field, alert] = [await caffeine.boundingBox(), await page.getByRole('alert').boundingBox()];
+    expect(alert.y).toBeGreaterThanOrEqual(field.y + field.height);
+    expect(alert.y - (field.y + field.height)).toBeLessThan(40);
+    await expect(caffeine).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('alert')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByText(/Saved for/)).toHaveCount(0);
+    expect(await stored(page)).toBeNull();
+    await expectNoAxeViolations(page, 'day check-in showing a field error');
+
+    await caffeine.fill('200');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(caffeine).not.toHaveAttribute('aria-invalid');
+    await expect(caffeine).toHaveAccessibleDescription('A cup of coffee has about 95 mg, a cup of tea about 45 mg.');
+    expect((await stored(page)).days).toEqual([{ date: '2026-11-20', caffeine_mg: 200, sleep_h: 7.5 }]);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
+    // A refusal after a save takes the earlier "Saved" away.
+    await caffeine.fill('2e');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    await expect(page.getByRole('alert')).toHaveText(message);
+    await expect(page.getByText(/Saved for/)).toHaveCount(0);
+  });
+
+  test('an empty date says what to choose', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    await open(page, '/day', 'Day check-in');
+    await page.getByLabel('Day', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save this day' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Choose the day this check-in is for.');
+    await expect(page.getByLabel('Day', { exact: true })).toBeFocused();
     expect(await stored(page)).toBeNull();
   });
 
@@ -216,8 +275,10 @@ test.describe('insights, plan and check again', () => {
     const links = page.getByRole('region', { name: 'What your twitches are linked with' });
     await expect(links.getByRole('listitem')).toHaveText([
       /^Stress of 7 or more: No clear link4 twitches on 4 days with it, 8 on 5 days without\. Days with it had 0\.6 times/,
-      /^More than 200 mg of caffeine: No clear link4 twitches on 8 days with it, 6 on 3 days without\. Days with it had 0\.3 times/,
+      'More than 200 mg of caffeine: Linked with fewer twitches4 twitches on 8 days with it, 6 on 3 days without. Days with it had 0.3 times the twitches per day (95% range 0.1 to 0.9).',
     ]);
+    // The same caution as for any link: together, not a cause.
+    await expect(links).toContainText('A link does not mean one causes the other.');
     await expect(page.getByRole('img', { name: /Bar chart of twitches per day for the last 28 days\. Total \d+, most in one day 4\./ })).toBeVisible();
     await expect(page.locator('main')).not.toContainText('caused by');
   });
@@ -291,6 +352,27 @@ test.describe('insights, plan and check again', () => {
     expect(doc.assessments[0].input.regions).toEqual([{ region: 'foot', side: 'both' }]);
     expect(doc.assessments[0].input.findings.worsening).toBe(true);
   });
+
+  test('"Save this result in my journal" sits right under the result\'s headline, in sight on a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 800 });
+    const { journal, today } = example('10-rising-with-plan');
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/recheck', /Check/);
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    const headline = page.locator('.tc-headline');
+    const save = page.getByRole('button', { name: 'Save this result in my journal' });
+    const why = page.getByRole('heading', { name: 'Why', exact: true });
+    const [h, b, w] = [await headline.boundingBox(), await save.boundingBox(), await why.boundingBox()];
+    expect(b.y).toBeGreaterThan(h.y + h.height);
+    expect(b.y + b.height).toBeLessThan(w.y);
+    await expect(save).toBeInViewport({ ratio: 1 });
+    // Nothing else stands between the verdict and the button.
+    await expect(page.locator('.tc-verdict + .tc-recheck-save').getByRole('button')).toHaveText('Save this result in my journal');
+    await expectNoAxeViolations(page, 'check again: result with its save button');
+  });
 });
 
 test.describe('report, backup and import', () => {
@@ -301,7 +383,7 @@ test.describe('report, backup and import', () => {
     await seed(page, journal);
     await open(page, '/report', 'Report and backup');
     const report = page.getByRole('article', { name: 'Muscle twitch report' });
-    await expect(report).toContainText('Made on Saturday, June 20 from your own twitch journal.');
+    await expect(report).toContainText('Made on Saturday, June 20, 2026 from your own twitch journal.');
     await expect(report.getByRole('region', { name: 'Linked factors' }).getByRole('listitem')).toHaveCount(1);
     await expect(report.getByRole('region', { name: 'Linked factors' })).toContainText('linked');
 
@@ -321,26 +403,81 @@ test.describe('report, backup and import', () => {
     expect(html.text).toMatch(/^<!DOCTYPE html>/);
   });
 
-  test('a broken backup names the problem and where, and changes nothing', async ({ page }) => {
+  test('the latest check reads in plain words: level names, one full stop per sentence, no rule ids, dates with the year', async ({ page }) => {
+    const { journal, today } = example('08-rising-asymmetric-spreading-plan');
+    const v = vignette('spreading-ten-days');
+    journal.assessments = [{ at: `${today}T10:30:00+01:00`, input: v.input, level: v.expect.level, rules_version: '2026.11.26' }];
+    await page.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    await page.goto('./');
+    await seed(page, journal);
+    await open(page, '/report', 'Report and backup');
+    const report = page.getByRole('article', { name: 'Muscle twitch report' });
+    await expect(report).toContainText('Made on Sunday, February 18, 2024 from your own twitch journal.');
+    const check = report.getByRole('region', { name: 'Latest check' });
+    await expect(check.getByRole('paragraph')).toHaveText(['Done on Sunday, February 18, 2024. Result: See a specialist soon.']);
+    await expect(check.getByRole('listitem')).toHaveText([
+      'See a specialist soon — Twitching that spreads to new parts of the body can come from a problem in the nerves (a neurological disorder). See a nerve doctor (neurologist) within 2 to 3 weeks.',
+      'Self-care at home — Most twitches come from everyday things: stress, being tired, caffeine, too little water, hard exercise or poor sleep. Follow the five-step self-care plan for 3 to 4 weeks, then check again.',
+    ]);
+    expect(v.expect.fired).toEqual(['RF-SPREADING', 'SELF-CARE']);
+    for (const id of v.expect.fired) await expect(report).not.toContainText(id);
+    await expect(report).not.toContainText('..');
+    await expect(report).not.toContainText('(prompt)');
+    // Every date in the report says its year.
+    await expect(report.getByRole('region', { name: 'When it started' })).toContainText(
+      'First twitch: Friday, January 19, 2024. Last twitch: Saturday, February 17, 2024.');
+    await expect(report.getByRole('region', { name: 'Self-care plan' })).toContainText(/You started on \w+day, \w+ \d+, 2024\./);
+    await expect(report.getByRole('region', { name: 'Twitches per week' }).getByRole('rowheader').last()).toHaveText('Feb 12 – 18, 2024');
+    const linked = report.getByRole('region', { name: 'Linked factors' });
+    await expect(linked.getByRole('listitem')).toHaveText([
+      'Stress of 7 or more: No clear link. 4 twitches on 4 days with it, 8 on 5 days without. Days with it had 0.6 times the twitches per day (95% range 0.2 to 2.1).',
+      'More than 200 mg of caffeine: Linked with fewer twitches. 4 twitches on 8 days with it, 6 on 3 days without. Days with it had 0.3 times the twitches per day (95% range 0.1 to 0.9).',
+    ]);
+    await expect(linked).toContainText('A link means the two happened together. It does not show that one caused the other.');
+  });
+
+  test('a broken backup says in plain words what is wrong, then where for people who edit files, and changes nothing', async ({ page }) => {
     const { journal } = example('05-falling-with-plan');
     await page.goto('./');
     await seed(page, journal);
     await open(page, '/report', 'Report and backup');
+    const choose = (name, content) => page.getByLabel('Choose a backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    const expectProblem = async (plain, detail) => {
+      await expect(page.locator('.tc-error')).toHaveText(plain);
+      await expect(page.locator('.tc-error + .tc-hint')).toHaveText(detail);
+      expect(await stored(page)).toEqual(journal);
+    };
+
     const broken = structuredClone(journal);
     broken.episodes[3].duration_s = 0;
-    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: episodes\[3\]\.duration_s: /);
-    expect(await stored(page)).toEqual(journal);
+    await choose('backup.json', JSON.stringify(broken));
+    await expectProblem('The length for the twitch on November 25, 2026 at 12:58 must be a whole number of seconds from 1 to 86400; the file has 0. Nothing was changed.',
+      'For people who edit backup files: episodes[3].duration_s: must be 1 to 86400');
 
-    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-    await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: /);
-    expect(await stored(page)).toEqual(journal);
+    const stress = structuredClone(journal);
+    stress.days[0] = { date: '2026-05-03', stress: 7.5 };
+    await choose('backup.json', JSON.stringify(stress));
+    await expectProblem('Stress on May 3, 2026 must be a whole number from 0 to 10; the file has 7.5. Nothing was changed.',
+      'For people who edit backup files: days[0].stress: must be a whole number from 0 to 10, not 7.5');
+    await expectNoAxeViolations(page, 'report with an import problem');
+
+    await choose('notes.txt', 'hello');
+    await expectProblem('This file is not a TwitchCheck backup. Nothing was changed.',
+      'For people who edit backup files: this is not valid JSON text');
+
+    await choose('other.json', JSON.stringify({ ...journal, schema: 'something/1' }));
+    await expectProblem('This file is not a TwitchCheck backup. Nothing was changed.',
+      'For people who edit backup files: schema: must be "twitchcheck.journal/1"');
+
+    await choose('extra.json', JSON.stringify({ ...journal, x: 1 }));
+    await expectProblem('The file has “x”, which a TwitchCheck backup does not have. Nothing was changed.',
+      'For people who edit backup files: x: is not a field of a twitchcheck journal');
 
     // The prototype's format with a bad value: named at its place after the upgrade.
     const prototype = { schema: 'twitchcheck.journal/0', twitches: [{ id: 't1', at: '2025-03-01T08:00:00+01:00', region: 'calf', side: 'left', seconds: 0 }], daily: [] };
-    await page.getByLabel('Choose a backup file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(prototype)) });
-    await expect(page.locator('.tc-error')).toHaveText(/^This file cannot be used, and nothing was changed\. The problem: episodes\[0\]\.duration_s: /);
-    expect(await stored(page)).toEqual(journal);
+    await choose('old.json', JSON.stringify(prototype));
+    await expectProblem('The length for twitch number 1 must be a whole number of seconds from 1 to 86400. Nothing was changed.',
+      'For people who edit backup files: episodes[0].duration_s: must be 1 to 86400');
   });
 
   test('a backup in the prototype format (/0) is brought up to the current format on import', async ({ page }) => {
@@ -362,11 +499,93 @@ test.describe('report, backup and import', () => {
     await page.goto('./');
     await open(page, '/report', 'Report and backup');
     await page.getByLabel('Choose a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(journal)) });
-    await expect(page.getByText('This backup has 11 twitches and 13 day check-ins. It will replace the 0 twitches you have now.')).toBeVisible();
+    await expect(page.getByText('This backup has 11 twitches and 13 day check-ins. It will replace your journal, which has no twitches now.')).toBeVisible();
     expect(await stored(page)).toBeNull();
     await page.keyboard.press('Enter'); // focus is on "Replace my journal with this backup"
     await expect(page.getByText('Done. Your journal now has 11 twitches.')).toBeVisible();
     expect(await stored(page)).toEqual(journal);
+  });
+});
+
+test.describe('counts in words', () => {
+  const twitch = (id, at) => ({ id, at, region: 'calf', side: 'left' });
+  const journalOf = (...ats) => ({ schema: 'twitchcheck.journal/1', episodes: ats.map((at, i) => twitch(`e${i}`, `${at}:00+01:00`)), days: [] });
+  const cases = [
+    {
+      name: 'started today, 1 twitch',
+      journal: journalOf('2026-11-20T08:00'),
+      onset: 'First twitch: Friday, November 20, 2026. Last twitch: Friday, November 20, 2026. It started today. 1 twitch on 1 day.',
+      summary: 'You logged 1 twitch, on Friday, November 20.',
+      caption: 'Only today so far. The bar is 1.',
+      replace: 'It will replace the 1 twitch you have now.',
+    },
+    {
+      name: 'going on for 1 day, 2 twitches on 2 days',
+      journal: journalOf('2026-11-19T08:00', '2026-11-20T08:00'),
+      onset: 'First twitch: Thursday, November 19, 2026. Last twitch: Friday, November 20, 2026. Going on for 1 day. 2 twitches on 2 different days.',
+      summary: 'You logged 2 twitches on 2 days, from Thursday, November 19 to Friday, November 20.',
+      caption: 'Last 2 days. The tallest bar is 1.',
+      replace: 'It will replace the 2 twitches you have now.',
+    },
+    {
+      name: 'going on for 2 days, 3 twitches, 2 of them on one day',
+      journal: journalOf('2026-11-18T08:00', '2026-11-18T09:00', '2026-11-20T08:00'),
+      onset: 'First twitch: Wednesday, November 18, 2026. Last twitch: Friday, November 20, 2026. Going on for 2 days. 3 twitches on 2 different days.',
+      summary: 'You logged 3 twitches on 2 days, from Wednesday, November 18 to Friday, November 20.',
+      caption: 'Last 3 days. The tallest bar is 2.',
+      replace: 'It will replace the 3 twitches you have now.',
+    },
+    {
+      name: '2 twitches, both today',
+      journal: journalOf('2026-11-20T08:00', '2026-11-20T09:00'),
+      onset: 'First twitch: Friday, November 20, 2026. Last twitch: Friday, November 20, 2026. It started today. 2 twitches on 1 day.',
+      summary: 'You logged 2 twitches, all on Friday, November 20.',
+      caption: 'Only today so far. The bar is 2.',
+      replace: 'It will replace the 2 twitches you have now.',
+    },
+  ];
+
+  for (const c of cases) {
+    test(`${c.name}: the report, the patterns and an import say it in words`, async ({ page }) => {
+      await page.clock.setFixedTime(new Date('2026-11-20T12:00:00+01:00'));
+      await page.goto('./');
+      await seed(page, c.journal);
+      await open(page, '/insights', 'Your patterns');
+      await expect(page.locator('.tc-summary')).toHaveText(c.summary);
+      await expect(page.locator('figcaption')).toHaveText(c.caption);
+      await open(page, '/report', 'Report and backup');
+      await expect(page.getByRole('region', { name: 'When it started' }).getByRole('paragraph').first()).toHaveText(c.onset);
+      const backup = { schema: 'twitchcheck.journal/1', episodes: [twitch('b1', '2026-11-01T08:00:00+01:00')], days: [] };
+      await page.getByLabel('Choose a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+      await expect(page.getByText(`This backup has 1 twitch and no day check-ins. ${c.replace}`, { exact: true })).toBeVisible();
+    });
+  }
+
+  test('an empty journal, then 1 and 2 twitches brought back from backups', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T12:00:00+01:00'));
+    await page.goto('./');
+    await open(page, '/report', 'Report and backup');
+    const days = [{ date: '2026-11-19', stress: 3 }];
+    const files = [
+      [{ ...journalOf('2026-11-19T08:00'), days }, 'This backup has 1 twitch and 1 day check-in. It will replace your journal, which has no twitches now.', 'Done. Your journal now has 1 twitch.'],
+      [journalOf('2026-11-19T08:00', '2026-11-20T08:00'), 'This backup has 2 twitches and no day check-ins. It will replace the 1 twitch you have now.', 'Done. Your journal now has 2 twitches.'],
+      [{ ...journalOf(), days: [...days, { date: '2026-11-20' }] }, 'This backup has 0 twitches and 2 day check-ins. It will replace the 2 twitches you have now.', 'Done. Your journal now has no twitches.'],
+    ];
+    for (const [doc, ready, done] of files) {
+      await page.getByLabel('Choose a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+      await expect(page.getByText(ready, { exact: true })).toBeVisible();
+      await page.getByRole('button', { name: 'Replace my journal with this backup' }).click();
+      await expect(page.getByText(done, { exact: true })).toBeVisible();
+    }
+  });
+
+  test('the report\'s trend counts 1 twitch as "1 twitch"', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T12:00:00+01:00'));
+    await page.goto('./');
+    await seed(page, journalOf('2026-11-01T08:00', '2026-11-20T08:00'));
+    await open(page, '/report', 'Report and backup');
+    await expect(page.getByRole('region', { name: 'Twitches per week' })).toContainText(
+      'Trend: about the same (1 twitch in the last 7 days, 0 in the 7 days before).');
   });
 });
 

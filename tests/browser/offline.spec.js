@@ -7,8 +7,11 @@ const { test, expect } = require('./fixtures.js');
 const { serveSite, copySite } = require('./site-server.js');
 
 const siteDir = path.resolve(__dirname, '../..', process.env.TWITCHCHECK_SITE_DIR ?? 'build/site');
-const offlinePort = 8741;
-const updatePort = 8742;
+// Beside the suite's own server (playwright.config.js), so that two suites run at once on
+// one machine with different TWITCHCHECK_TEST_PORTs do not take each other's ports.
+const basePort = Number(process.env.TWITCHCHECK_TEST_PORT ?? 8731);
+const offlinePort = basePort + 10;
+const updatePort = basePort + 11;
 
 async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

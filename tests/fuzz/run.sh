@@ -8,7 +8,7 @@ set -uo pipefail
 source_dir=$1 build_dir=$2 shared_dir=$3
 shift 3
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(assess journal analyze report rules)
+[ ${#targets[@]} -gt 0 ] || targets=(assess journal analyze report rules session)
 seconds=${TWITCHCHECK_FUZZ_SECONDS:-45}
 
 echo "fuzz: building the fuzz targets in ${build_dir}"
@@ -21,8 +21,8 @@ cmake --build "$build_dir" --target fuzz_targets -j "${TWITCHCHECK_FUZZ_JOBS:-2}
   || { echo "fuzz: 0 passed, ${#targets[@]} failed (build)"; exit 1; }
 
 # Input size limits: an assessment is small; journals and the rule file need room.
-declare -A max_len=([assess]=4096 [journal]=16384 [analyze]=16384 [report]=16384 [rules]=16384)
-declare -A dict=([assess]=assess [journal]=journal [analyze]=journal [report]=journal [rules]=rules)
+declare -A max_len=([assess]=4096 [journal]=16384 [analyze]=16384 [report]=16384 [rules]=16384 [session]=16384)
+declare -A dict=([assess]=assess [journal]=journal [analyze]=journal [report]=journal [rules]=rules [session]=journal)
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=1:symbolize=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"

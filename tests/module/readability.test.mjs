@@ -1,11 +1,11 @@
-// Reading level of every English string a person sees in the checker: messages.js and the
-// engine's own lines (core/lang/en.json: rule texts, advice, disclaimers, the report's
-// sentences and words; month and weekday names and date patterns left out). Measured with
-// Debian's Lingua::EN::Fathom (Flesch-Kincaid grade): every group at grade 8 or below; every
-// single engine line at grade 10 or below, and the engine's lines at grade 6 or below on
-// average (issue 13, point 5). A label of one to four words is held to its group's grade
-// only: alone, one long word decides its grade ("Emergency." reads as grade 32).
-// Needs `liblingua-en-fathom-perl`.
+// Reading level of every English string a person sees: the checker's messages.js, the
+// journal screens' messages-journal.js and the engine's own lines (core/lang/en.json: rule
+// texts, advice, disclaimers, the report's sentences and words; month and weekday names and
+// date patterns left out). Measured with Debian's Lingua::EN::Fathom (Flesch-Kincaid grade):
+// the whole text and every group at grade 8 or below; every single engine line at grade 10
+// or below, and the engine's lines at grade 6 or below on average (issue 13, point 5). A
+// label of one to four words is held to its group's grade only: alone, one long word decides
+// its grade ("Emergency." reads as grade 32). Needs `liblingua-en-fathom-perl`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -57,6 +57,10 @@ function stringsIn(value) {
 }
 
 const { messages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
+const { journalMessages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages-journal.js')).href);
+// One group per screen; the few single strings at the top of the file are read together.
+const journalGroups = Object.entries(journalMessages).filter(([, value]) => typeof value === 'object');
+const journalSingles = Object.values(journalMessages).filter((value) => typeof value === 'string');
 const english = JSON.parse(readFileSync(join(repoDir, 'core', 'lang', 'en.json'), 'utf8'));
 const ruleWords = Object.values(english.checker.rules);
 const { dates, disclaimer, ...reportWords } = english.report;
@@ -70,6 +74,8 @@ const engineGroups = {
 };
 const groups = {
   ...Object.fromEntries(Object.entries(messages).map(([key, value]) => [`messages.${key}`, stringsIn(value)])),
+  ...Object.fromEntries(journalGroups.map(([key, value]) => [`journal.${key}`, stringsIn(value)])),
+  'journal: single strings': journalSingles,
   ...engineGroups,
 };
 
@@ -89,7 +95,7 @@ for (const line of engine.lines.filter((l) => l.words >= minSentenceWords).sort(
   console.log(`  ${line.kincaid.toFixed(2).padStart(6)}  ${line.text}`);
 }
 
-test('every group of checker text is found and has words in it', () => {
+test('every group of text is found and has words in it', () => {
   for (const row of table) assert.ok(row.words > 0, `${row.name} has no words`);
   assert.equal(groups['engine: rule causes'].length, 17);
   assert.ok(groups['messages.findings'].length === 13, 'all 13 warning-sign questions are measured');

@@ -3,9 +3,10 @@
 // Answers live in memory only; nothing here touches storage or the network.
 
 import { messages as m, format } from "./messages.js";
-import { engineAt, isError } from "./engine.js";
-import { h, idPrefix } from "./dom.js";
+import { checkerEngine, isError } from "./engine.js";
+import { h, idPrefix, reveal } from "./dom.js";
 import { bodyFigure } from "./body-figure.js";
+import { emergencyNumber, pageLocales } from "./emergency-numbers.js";
 
 // The contract's names, in the contract's order (checker.md).
 const regionGroups = {
@@ -22,6 +23,8 @@ const findingOrder = ["spreading", "muscle_wasting", "weakness", "weakness_progr
   "family_history", "worsening", "cramps", "sudden_onset_neuro"];
 const triggerOrder = ["caffeine", "stress", "fatigue", "dehydration", "intense_exercise", "poor_sleep"];
 const steps = ["where", "howLong", "tried", "signs", "triggers"];
+// Levels whose result says one thing: the action now, and the reason for it.
+const urgentLevels = new Set(["emergency", "immediate"]);
 
 function freshAnswers() {
   return {
@@ -76,17 +79,20 @@ export function toAssessment(answers) {
   };
 }
 
-// Mounts the checker into `root`. Options: `engine` (default: the module beside app/),
+// Mounts the checker into `root`. Options: `engine` (default: the checker-only module beside app/),
 // `headingLevel` (1 on a page of its own, 2 inside an article), `appLink` (URL of the full
 // app, shown on the result), `onResult({level, rules})` (called after each result),
 // `focusOnStart` (move focus to the first step's heading; off for a page just opened),
 // `intro` (false: no title and introduction above the first step, when a host has shown them).
-// `initial` (an assessment document that pre-fills the answers) and
-// `onAssessed(assessment, result)` (both in full, for the app's journal; never the widget's).
+// `initial` (an assessment document that pre-fills the answers), `lang` (a language tag
+// read before the page's and the browser's when the region's emergency number is looked
+// up: the widget's `lang`) and `resultSlot(assessment, result)` (a node shown high on the
+// result, given both in full: the app's journal saves them there; never the widget's).
 export function mountChecker(root, options = {}) {
-  const engine = options.engine ?? engineAt();
+  const engine = options.engine ?? checkerEngine;
   const level = Math.min(Math.max(options.headingLevel ?? 1, 1), 5);
   const id = idPrefix();
+  const locales = pageLocales(options.lang);
   const container = h("div", { class: "tc-checker" });
   root.append(container);
 
@@ -105,10 +111,15 @@ export function mountChecker(root, options = {}) {
     h(`h${Math.min(level + extra, 6)}`, attrs, text);
 
   // Each view replaces the last; focus moves to its heading so a screen reader starts
-  // there (except on the first view, which must not pull a host page's scroll).
+  // there, and the view's top comes into sight (a question asked for by name comes to the
+  // middle). The first view does neither: it must not pull a host page's scroll.
   function show(view, focusTarget, focus = true) {
     container.replaceChildren(view);
-    if (focus) (focusTarget ?? view.querySelector("[data-focus-first]"))?.focus();
+    if (!focus) return;
+    const target = focusTarget ?? view.querySelector("[data-focus-first]");
+    target?.focus({ preventScroll: true });
+    if (target && !target.hasAttribute("tabindex")) reveal(target, "center");
+    else reveal(view, "start");
   }
 
   // ---- the steps -------------------------------------------------------------------
@@ -117,7 +128,6 @@ export function mountChecker(root, options = {}) {
     stepIndex = index;
     const name = steps[index];
     const titleId = `${id}-${name}-title`;
-    const errorBox = h("p", { class: "tc-error", id: `${id}-error`, role: "alert", hidden: true });
     const body = stepBuilders[name]();
     const withIntro = index === 0 && options.intro !== false;
     const form = h("form", { class: "tc-step", novalidate: true, "aria-labelledby": titleId },
@@ -130,7 +140,6 @@ export function mountChecker(root, options = {}) {
       heading(body.title, withIntro ? 1 : 0, { id: titleId, tabindex: "-1", "data-focus-first": true }),
       body.hint ? h("p", { class: "tc-hint" }, body.hint) : null,
       body.content,
-      errorBox,
       h("div", { class: "tc-actions" },
         index > 0 ? h("button", { type: "button", class: "tc-secondary", onclick: () => {
           body.save();
@@ -144,14 +153,7 @@ export function mountChecker(root, options = {}) {
       body.save();
       const problem = body.validate();
       if (problem) {
-        errorBox.textContent = `${m.flow.fixErrors} ${problem.message}`;
-        errorBox.hidden = false;
-        problem.field.setAttribute("aria-invalid", "true");
-        const described = (problem.field.getAttribute("aria-describedby") ?? "").split(" ");
-        if (!described.includes(errorBox.id)) {
-          problem.field.setAttribute("aria-describedby", [...described, errorBox.id].join(" ").trim());
-        }
-        problem.field.focus();
+        showFieldError(problem);
         return;
       }
       if (index < steps.length - 1) renderStep(index + 1);
@@ -159,6 +161,20 @@ export function mountChecker(root, options = {}) {
     });
 
     show(form, focusSelector ? form.querySelector(focusSelector) : undefined, focus);
+  }
+
+  // A step's message sits beside the field it is about (each step places its own box),
+  // is read with the field (aria-describedby), and is scrolled into sight.
+  const errorBox = (name) => h("p", { class: "tc-error", id: `${id}-${name}-error`, role: "alert", hidden: true });
+
+  function showFieldError({ field, box, message }) {
+    box.textContent = message;
+    box.hidden = false;
+    field.setAttribute("aria-invalid", "true");
+    const described = (field.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+    if (!described.includes(box.id)) field.setAttribute("aria-describedby", [...described, box.id].join(" "));
+    field.focus({ preventScroll: true });
+    reveal(box, "center", [field]);
   }
 
   const radioGroup = (name, legend, choices, current, onChange, extraClass) =>
@@ -179,6 +195,7 @@ export function mountChecker(root, options = {}) {
     where() {
       const chosen = new Map(answers.regions);
       const rows = new Map();
+      const error = errorBox("where");
       const figure = bodyFigure({
         frontLabel: m.where.figureFront,
         backLabel: m.where.figureBack,
@@ -223,11 +240,11 @@ export function mountChecker(root, options = {}) {
         content: h("div", { class: "tc-where" },
           h("div", { class: "tc-figure-box" }, figure.element,
             h("p", { class: "tc-figure-hint", "aria-hidden": "true" }, m.where.figureHint)),
-          h("div", { class: "tc-region-list", role: "group", "aria-label": m.where.listLegend }, groups)),
+          h("div", { class: "tc-region-list", role: "group", "aria-label": m.where.listLegend }, error, groups)),
         save() { answers.regions = new Map(chosen); },
         validate() {
           return chosen.size === 0
-            ? { field: rows.get(regionOrder[0]).box, message: m.where.needOne } : null;
+            ? { field: rows.get(regionOrder[0]).box, box: error, message: m.where.needOne } : null;
         },
       };
     },
@@ -237,15 +254,16 @@ export function mountChecker(root, options = {}) {
       const input = h("input", { id: inputId, type: "text", inputmode: "numeric", autocomplete: "off",
         pattern: "[0-9]*", class: "tc-number", "aria-describedby": `${inputId}-hint` });
       input.value = answers.days;
+      const error = errorBox("days");
       return {
         title: m.howLong.title,
         content: h("div", { class: "tc-field" },
           h("label", { for: inputId }, m.howLong.daysLabel),
           h("p", { class: "tc-hint", id: `${inputId}-hint` }, m.howLong.daysHint),
-          input),
+          input, error),
         save() { answers.days = input.value.trim(); },
         validate() {
-          return wholeNumber(input.value, 36500) ? null : { field: input, message: m.howLong.needDays };
+          return wholeNumber(input.value, 36500) ? null : { field: input, box: error, message: m.howLong.needDays };
         },
       };
     },
@@ -253,8 +271,9 @@ export function mountChecker(root, options = {}) {
     tried() {
       const weeksId = `${id}-weeks`;
       const weeks = h("input", { id: weeksId, type: "text", inputmode: "numeric", autocomplete: "off",
-        pattern: "[0-9]*", class: "tc-number", "aria-describedby": `${weeksId}-hint` });
+        pattern: "[0-9]*", class: "tc-number", "aria-describedby": `${weeksId}-plan ${weeksId}-hint` });
       weeks.value = answers.weeks;
+      const error = errorBox("weeks");
       let lifestyle = answers.lifestyle;
       let improved = answers.improved;
       const improvedBox = radioGroup("improved", m.tried.improvedLegend, yesNoUnsure, improved,
@@ -268,9 +287,10 @@ export function mountChecker(root, options = {}) {
           radioGroup("lifestyle", m.tried.lifestyleLegend, [["yes", m.answers.yes], ["no", m.answers.no]],
             lifestyle, (value) => { lifestyle = value; }),
           h("div", { class: "tc-field" },
+            h("p", { class: "tc-plan-summary", id: `${weeksId}-plan` }, m.tried.planSummary),
             h("label", { for: weeksId }, m.tried.weeksLabel),
             h("p", { class: "tc-hint", id: `${weeksId}-hint` }, m.tried.weeksHint),
-            weeks),
+            weeks, error),
           improvedBox),
         save() {
           answers.lifestyle = lifestyle;
@@ -279,7 +299,7 @@ export function mountChecker(root, options = {}) {
         },
         validate() {
           return wholeNumber(weeks.value === "" ? "0" : weeks.value, 520)
-            ? null : { field: weeks, message: m.tried.needWeeks };
+            ? null : { field: weeks, box: error, message: m.tried.needWeeks };
         },
       };
     },
@@ -324,7 +344,7 @@ export function mountChecker(root, options = {}) {
     },
   };
 
-  // ---- checking and the result -------------------------------------------------------
+  // ---- checking ----------------------------------------------------------------------
 
   async function checkAnswers() {
     const status = h("p", { class: "tc-status", role: "status", tabindex: "-1" }, m.engine.checking);
@@ -336,12 +356,14 @@ export function mountChecker(root, options = {}) {
       renderEngineFailure();
       return;
     }
-    if (isError(result)) renderError(result.error);
-    else {
-      renderResult(result);
-      options.onResult?.({ level: result.level, rules: result.fired.map((rule) => rule.id) });
-      options.onAssessed?.(toAssessment(answers), result); // the app's journal keeps both
+    if (isError(result)) {
+      renderError(result.error);
+      return;
     }
+    const slot = options.resultSlot?.(toAssessment(answers), result) ?? null;
+    if (urgentLevels.has(result.level)) renderUrgentResult(result, slot);
+    else renderResult(result, slot);
+    options.onResult?.({ level: result.level, rules: result.fired.map((rule) => rule.id) });
   }
 
   function renderEngineFailure() {
@@ -363,61 +385,43 @@ export function mountChecker(root, options = {}) {
         h("button", { type: "button", class: "tc-primary", onclick: () => renderStep(0) }, m.error.back))), title);
   }
 
-  const levelText = (name) => m.levels[name] ?? { name, headline: name, detail: "" };
-  const becauseText = (fact) => m.because[fact] ?? m.findingNames[fact] ?? fact;
+  // ---- the result: one view per kind, built from small parts ---------------------------
 
-  function renderResult(result) {
-    const words = levelText(result.level);
-    const title = heading(m.result.title, 0, { tabindex: "-1", class: "tc-result-title" });
-    const section = (key, ...children) => {
-      const headId = `${id}-${key}`;
-      return h("section", { class: `tc-section tc-${key}`, "aria-labelledby": headId },
-        heading(m.result[`${key}Title`], 1, { id: headId }), children);
-    };
+  // Every level but the two urgent ones: the verdict, every reason with what to do, the
+  // open questions, the self-care tips.
+  function renderResult(result, slot) {
+    showResult(result,
+      verdictView(result),
+      slot,
+      whyView(result),
+      unansweredView(result),
+      section("advice", h("ul", { class: "tc-advice-list" }, result.advice.map((text) => h("li", null, text)))),
+      disclaimerView(result));
+  }
 
-    const verdict = h("div", { class: `tc-verdict tc-level-${result.level}` },
-      h("p", { class: "tc-level" },
-        h("span", { class: "tc-level-label" }, m.result.levelLabel, " "),
-        h("strong", { class: "tc-level-name" }, words.name)),
-      h("p", { class: "tc-headline" }, words.headline),
-      words.detail ? h("p", { class: "tc-detail" }, words.detail) : null);
-
-    const why = section("why",
-      h("p", null, m.result.whyIntro),
-      result.checklist_count > 0
-        ? h("p", null, format(m.result.checklist, { count: result.checklist_count })) : null,
-      h("ol", { class: "tc-fired" }, result.fired.map((rule) =>
+  // Emergency and same-day: one instruction (the verdict) and the reason that triggered
+  // it. The rest of what fired waits under a closed "Also in your answers", for a doctor;
+  // no self-care tips and no self-care reason, which would only blur the one instruction.
+  function renderUrgentResult(result, slot) {
+    const top = result.fired.filter((rule) => rule.level === result.level);
+    const others = result.fired.filter((rule) => rule.level !== result.level && rule.level !== "self_care");
+    showResult(result,
+      verdictView(result),
+      section("why", h("ul", { class: "tc-fired" }, top.map((rule) =>
         h("li", { class: `tc-rule tc-rule-${rule.level}` },
-          h("p", { class: "tc-rule-level" }, levelText(rule.level).name),
           heading(rule.cause, 2, { class: "tc-cause" }),
-          h("p", null, h("strong", null, m.result.whatToDo), " ", rule.action),
-          rule.because.length > 0 ? [
-            h("p", { class: "tc-because-label" }, m.result.because),
-            h("ul", { class: "tc-because" }, rule.because.map((fact) => h("li", null, becauseText(fact)))),
-          ] : null,
-          h("p", { class: "tc-source" }, format(m.result.source, {
-            source: rule.source === "general safety" ? m.result.generalSafety : rule.source,
-          }))))));
+          sourceView(rule))))),
+      slot,
+      unansweredView(result),
+      alsoView(others, result.checklist_count),
+      disclaimerView(result));
+  }
 
-    const unanswered = result.unanswered.length === 0 ? null : section("unanswered",
-      h("p", null, m.result.unansweredIntro),
-      h("ul", { class: "tc-unanswered-list" }, result.unanswered.map((key) =>
-        h("li", null, h("button", { type: "button", class: "tc-link-button",
-          onclick: () => renderStep(steps.indexOf("signs"), `[data-finding="${key}"] input`) },
-        format(m.result.answerThis, { question: m.findingNames[key] ?? key }))))));
-
-    const advice = section("advice",
-      h("ul", { class: "tc-advice-list" }, result.advice.map((text) => h("li", null, text))));
-
-    const disclaimer = section("disclaimer", h("p", null, result.disclaimer));
-
-    show(h("section", { class: "tc-result", "aria-labelledby": `${id}-result-title` },
+  function showResult(result, ...parts) {
+    const title = heading(m.result.title, 0, { tabindex: "-1", class: "tc-result-title", id: `${id}-result-title` });
+    show(h("section", { class: "tc-result", "aria-labelledby": title.id },
       title,
-      verdict,
-      why,
-      unanswered,
-      advice,
-      disclaimer,
+      parts,
       h("div", { class: "tc-actions" },
         h("button", { type: "button", class: "tc-primary", onclick: () => renderStep(0) }, m.result.change),
         h("button", { type: "button", class: "tc-secondary", onclick: () => {
@@ -428,8 +432,91 @@ export function mountChecker(root, options = {}) {
         h("a", { href: options.appLink, target: "_blank", rel: "noopener" }, m.result.openApp)) : null,
       h("p", { class: "tc-muted tc-version" }, format(m.result.rulesVersion, { version: result.rules_version }))),
     title);
-    title.id = `${id}-result-title`;
   }
+
+  const levelText = (name) => m.levels[name] ?? { name, headline: name, detail: "" };
+  const becauseText = (fact) => m.because[fact] ?? m.findingNames[fact] ?? fact;
+
+  // A titled part of the result: its heading is m.result[key + "Title"].
+  function section(key, ...children) {
+    const headId = `${id}-${key}`;
+    return h("section", { class: `tc-section tc-${key}`, "aria-labelledby": headId },
+      heading(m.result[`${key}Title`], 1, { id: headId }), children);
+  }
+
+  function verdictView(result) {
+    const words = levelText(result.level);
+    return h("div", { class: `tc-verdict tc-level-${result.level}` },
+      h("p", { class: "tc-level" },
+        h("span", { class: "tc-level-label" }, m.result.levelLabel, " "),
+        h("strong", { class: "tc-level-name" }, words.name)),
+      h("p", { class: "tc-headline" }, words.headline),
+      result.level === "emergency" ? emergencyNumberView() : null,
+      words.detail ? h("p", { class: "tc-detail" }, words.detail) : null);
+  }
+
+  // A tel: link only where the locale's number is known; else examples, as plain text.
+  function emergencyNumberView() {
+    const number = emergencyNumber(locales);
+    return number
+      ? h("p", { class: "tc-call" }, h("a", { href: `tel:${number}` }, format(m.result.call, { number })))
+      : h("p", { class: "tc-detail" }, m.result.emergencyExamples);
+  }
+
+  const sourceView = (rule) => h("p", { class: "tc-source" }, format(m.result.source, {
+    source: rule.source === "general safety" ? m.result.generalSafety : rule.source,
+  }));
+
+  const checklistView = (count) => (count > 0 ? h("p", null, format(m.result.checklist, { count })) : null);
+
+  function whyView(result) {
+    return section("why",
+      h("p", null, m.result.whyIntro),
+      checklistView(result.checklist_count),
+      h("ol", { class: "tc-fired" }, result.fired.map((rule) =>
+        h("li", { class: `tc-rule tc-rule-${rule.level}` },
+          h("p", { class: "tc-rule-level" }, levelText(rule.level).name),
+          heading(rule.cause, 2, { class: "tc-cause" }),
+          h("p", null, h("strong", null, m.result.whatToDo), " ", rule.action),
+          rule.because.length > 0 ? [
+            h("p", { class: "tc-because-label" }, m.result.because),
+            h("ul", { class: "tc-because" }, rule.because.map((fact) => h("li", null, becauseText(fact)))),
+          ] : null,
+          sourceView(rule)))));
+  }
+
+  // The other reasons of an urgent result, closed until asked for: what each is about and
+  // its level, not what to do (the verdict says that).
+  function alsoView(rules, checklistCount) {
+    if (rules.length === 0 && checklistCount === 0) return null;
+    return h("details", { class: "tc-also" },
+      h("summary", null, m.result.alsoTitle),
+      h("p", null, m.result.alsoIntro),
+      checklistView(checklistCount),
+      h("ul", { class: "tc-fired" }, rules.map((rule) =>
+        h("li", { class: `tc-rule tc-rule-${rule.level}` },
+          h("p", { class: "tc-rule-level" }, levelText(rule.level).name),
+          heading(rule.cause, 2, { class: "tc-cause" }),
+          sourceView(rule)))));
+  }
+
+  // Questions whose "yes" would make the result more urgent: the ones answered "Not
+  // sure" apart from the ones left blank, each a way back to its question.
+  function unansweredView(result) {
+    if (result.unanswered.length === 0) return null;
+    const unsure = result.unanswered.filter((key) => answers.findings[key] === "unsure");
+    const skipped = result.unanswered.filter((key) => answers.findings[key] !== "unsure");
+    const list = (intro, keys) => (keys.length === 0 ? null : [
+      h("p", null, intro),
+      h("ul", { class: "tc-unanswered-list" }, keys.map((key) =>
+        h("li", null, h("button", { type: "button", class: "tc-link-button",
+          onclick: () => renderStep(steps.indexOf("signs"), `[data-finding="${key}"] input`) },
+        format(m.result.answerThis, { question: m.findingNames[key] ?? key }))))),
+    ]);
+    return section("unanswered", list(m.result.notSureIntro, unsure), list(m.result.skippedIntro, skipped));
+  }
+
+  const disclaimerView = (result) => section("disclaimer", h("p", null, result.disclaimer));
 
   renderStep(0, null, options.focusOnStart ?? false);
   return {

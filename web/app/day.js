@@ -1,7 +1,10 @@
 // Day check-in: caffeine, water, sleep, stress, exercise, relaxation. Every field is
-// optional; a new day starts from the day before's answers.
+// optional; a new day starts from the day before's answers. Numbers are read from the
+// text as typed (not a number input, which hides what it cannot read and so drops it):
+// a decimal comma is a decimal point, and anything else that is not a number is refused
+// beside its field, so a save never leaves out what the person wrote.
 
-import { h } from './dom.js';
+import { h, reveal } from './dom.js';
 import { format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
@@ -18,6 +21,15 @@ const numberFields = [
 ];
 const exerciseValues = ['none', 'moderate', 'intense'];
 
+// A number as a person types it: "7.5" or "7,5" (a decimal comma), "2,000" (thousands in
+// groups of three), an optional minus. null for anything else ("2e", "7,5,1", "").
+export function typedNumber(text) {
+  const t = text.trim();
+  if (/^-?\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replaceAll(',', ''));
+  if (/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return Number(t.replace(',', '.'));
+  return null;
+}
+
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
@@ -29,10 +41,16 @@ export async function render(root, { focus = false } = {}) {
   const dateInput = h('input', { type: 'date', id: 'day-date', name: 'date', value: today(), min: entryRange(today()).min, max: today(), required: true });
   const source = h('p', { class: 'tc-hint', 'aria-live': 'polite' });
   const inputs = {};
-  const fields = numberFields.map(([key, label, hint, min, max, step]) => {
-    inputs[key] = h('input', { type: 'number', id: `day-${key}`, name: key, min, max, step, inputmode: step === 1 ? 'numeric' : 'decimal', 'aria-describedby': `day-${key}-hint` });
+  const fieldErrors = {};
+  const fieldError = (key) => {
+    fieldErrors[key] = h('p', { class: 'tc-error', id: `day-${key}-error`, role: 'alert', hidden: true });
+    return fieldErrors[key];
+  };
+  const fields = numberFields.map(([key, label, hint, , , step]) => {
+    inputs[key] = h('input', { type: 'text', id: `day-${key}`, name: key, autocomplete: 'off', class: 'tc-number',
+      inputmode: step === 1 ? 'numeric' : 'decimal', 'aria-describedby': `day-${key}-hint` });
     return h('div', { class: 'tc-field' },
-      h('label', { for: `day-${key}` }, m[label]), inputs[key],
+      h('label', { for: `day-${key}` }, m[label]), inputs[key], fieldError(key),
       h('p', { class: 'tc-hint', id: `day-${key}-hint` }, m[hint]));
   });
   const exerciseInputs = [...exerciseValues, ''].map((v) =>
@@ -44,7 +62,7 @@ export async function render(root, { focus = false } = {}) {
   const status = h('p', { class: 'tc-status', role: 'status' });
 
   const form = h('form', { class: 'tc-day', novalidate: true, 'aria-labelledby': 'day-title' },
-    h('div', { class: 'tc-field' }, h('label', { for: 'day-date' }, m.dateLabel), dateInput),
+    h('div', { class: 'tc-field' }, h('label', { for: 'day-date' }, m.dateLabel), dateInput, fieldError('date')),
     source,
     fields.slice(0, 4), exercise, fields[4],
     error,
@@ -61,22 +79,29 @@ export async function render(root, { focus = false } = {}) {
     for (const input of exerciseInputs) input.checked = (from.exercise ?? '') === input.value;
   }
 
+  // → {day} or {problems: [{key, text}]}: every field that cannot be saved, in order.
   function read() {
+    const problems = [];
     const date = dateInput.value;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { problem: m.dateLabel, focus: dateInput };
-    const min = outsideEntryRange(date, today());
-    if (min) return { problem: format(m.dateRange, { min }), focus: dateInput };
+    const typed = /^\d{4}-\d{2}-\d{2}$/.test(date);
+    const outside = typed ? outsideEntryRange(date, today()) : null;
+    if (!typed) problems.push({ key: 'date', text: m.dateNeeded });
+    else if (outside) problems.push({ key: 'date', text: format(m.dateRange, { min: outside }) });
     const day = { date };
     for (const [key, label, , min, max, step] of numberFields) {
       const text = inputs[key].value.trim();
       if (text === '') continue;
-      const value = Number(text);
+      const value = typedNumber(text);
       const whole = step === 1;
-      if (!Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
-        return { problem: format(m.rangeError, { field: m[label], min, max }), focus: inputs[key] };
+      if (value === null) {
+        problems.push({ key, text: format(m.notNumber, { field: m[label], text, example: m.examples[key] }) });
+      } else if (value < min || value > max || (whole && !Number.isInteger(value))) {
+        problems.push({ key, text: format(whole ? m.wholeRangeError : m.rangeError, { field: m[label], min, max }) });
+      } else {
+        day[key] = value;
       }
-      day[key] = value;
     }
+    if (problems.length) return { problems };
     const ex = exerciseInputs.find((i) => i.checked)?.value;
     if (ex) day.exercise = ex;
     // Keys in the contract's order.
@@ -87,13 +112,38 @@ export async function render(root, { focus = false } = {}) {
     return { day: ordered };
   }
 
+  const fieldOf = (key) => (key === 'date' ? dateInput : inputs[key]);
+
+  // Each message beside its field, read with it; focus on the first.
+  function showProblems(problems) {
+    for (const [key, box] of Object.entries(fieldErrors)) {
+      const problem = problems.find((p) => p.key === key);
+      const field = fieldOf(key);
+      const described = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== box.id);
+      box.textContent = problem?.text ?? '';
+      box.hidden = !problem;
+      if (problem) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', [box.id, ...described].join(' '));
+      } else {
+        field.removeAttribute('aria-invalid');
+        if (described.length) field.setAttribute('aria-describedby', described.join(' '));
+        else field.removeAttribute('aria-describedby');
+      }
+    }
+    if (problems.length === 0) return;
+    const first = fieldOf(problems[0].key);
+    first.focus({ preventScroll: true });
+    reveal(fieldErrors[problems[0].key], 'center', [first]);
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const { day, problem, focus: target } = read();
-    if (problem) {
-      error.textContent = problem;
-      error.hidden = false;
-      target.focus();
+    const { day, problems } = read();
+    showProblems(problems ?? []);
+    if (problems) {
+      error.hidden = true;
+      status.textContent = ''; // an earlier "Saved" must not stand beside a refusal
       return;
     }
     const result = store.putDay(day);
@@ -103,8 +153,7 @@ export async function render(root, { focus = false } = {}) {
       return;
     }
     error.hidden = true;
-    const words = format(m.saved, { date: longDate(day.date) });
-    status.textContent = result.ok ? words : `${words} ${jm.store.notSavedYet}`;
+    status.textContent = format(result.ok ? m.saved : m.notSaved, { date: longDate(day.date) });
     source.textContent = m.existing;
   });
   dateInput.addEventListener('change', () => {

@@ -35,3 +35,15 @@ export function idPrefix() {
   instances += 1;
   return `tc${instances}`;
 }
+
+// Scrolls `element` into sight when its top (block "start"), or it or any of `also` (block
+// "center"), is out of the window: at once when the reader asks for reduced motion.
+export function reveal(element, block, also = []) {
+  const out = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.top < 0 || (block === "start" ? box.top : box.bottom) > innerHeight;
+  };
+  if (![element, ...also].some(out)) return;
+  const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  element.scrollIntoView({ block, behavior: reduce ? "instant" : "smooth" });
+}

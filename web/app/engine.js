@@ -63,6 +63,12 @@ export function checkerEngineAt(folder) {
   return engineAt(new URL("twitchcheck-checker.js", folder).href, "createTwitchCheckChecker");
 }
 
+// The checker screen needs only assess, so it gets the checker-only module beside app/
+// (55 KB gzip; the full module is 137 KB): a first result comes sooner. The full module
+// loads when a journal screen opens (textFunctions, engineAt()). The service worker
+// precaches both.
+export const checkerEngine = checkerEngineAt(new URL("../", import.meta.url));
+
 const defaultEngine = engineAt();
 export const { warm, assess, analyze, validateJournal, report, rulesVersion } = defaultEngine;
 

@@ -3,7 +3,7 @@
 // Nothing is decided here; the words only put the engine's facts into plain language.
 
 import { h, svg } from './dom.js';
-import { format } from './messages.js';
+import { format, plural } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
@@ -20,7 +20,7 @@ function dayChart(perDay, m) {
   const height = 100;
   const slot = width / days.length;
   const bar = Math.max(1, slot * 0.7);
-  const label = format(m.perDayLabel, { n: days.length, total, max: Math.max(...days.map((d) => d.count)) });
+  const label = plural(m.perDayLabel, days.length, { total, max: Math.max(...days.map((d) => d.count)) });
   return h('figure', { class: 'tc-chart' },
     svg('svg', { viewBox: `0 0 ${width} ${height + 16}`, role: 'img', 'aria-label': label, class: 'tc-bars' },
       svg('line', { x1: 0, y1: height, x2: width, y2: height, class: 'tc-axis' }),
@@ -33,7 +33,7 @@ function dayChart(perDay, m) {
       }),
       svg('text', { x: 0, y: height + 13, class: 'tc-axis-label' }, shortDate(days[0].date)),
       svg('text', { x: width, y: height + 13, class: 'tc-axis-label tc-end' }, shortDate(days[days.length - 1].date))),
-    h('figcaption', { class: 'tc-hint' }, format(m.perDayCaption, { n: days.length, max: Math.max(...days.map((d) => d.count)) })));
+    h('figcaption', { class: 'tc-hint' }, plural(m.perDayCaption, days.length, { max: Math.max(...days.map((d) => d.count)) })));
 }
 
 // The report's 7-day windows ending today, the last four.
@@ -60,14 +60,30 @@ function timeOfDay(facts, m) {
   ]));
 }
 
+// The words for one linked factor (an analysis `triggers` item or a report
+// `linked_factors` item). journal.md's strength stays the fact; a factor whose whole 95%
+// range lies below 1 is worded as it is, fewer twitches on those days, not as no link.
+export function linkWords(t, m = jm.insights) {
+  const fewer = t.strength === 'none' && t.ci95[1] < 1;
+  return {
+    factor: m.factor[t.factor] ?? t.factor,
+    strength: m.strength[fewer ? 'fewer' : t.strength],
+    kind: fewer ? 'fewer' : t.strength,
+    detail: format(m.linkDetail, {
+      a: plural(jm.counts.twitches, t.a), n_a: plural(jm.counts.days, t.n_a), b: t.b, n_b: plural(jm.counts.days, t.n_b),
+      ratio: number(t.rate_ratio), lo: number(t.ci95[0]), hi: number(t.ci95[1]),
+    }),
+  };
+}
+
 function links(facts, m) {
   if (!facts.triggers.length) return h('p', null, m.linksNone);
-  return h('ul', { class: 'tc-links' }, facts.triggers.map((t) => h('li', { class: `tc-link tc-strength-${t.strength}` },
-    h('p', { class: 'tc-entry-title' }, m.factor[t.factor] ?? t.factor, ': ', h('strong', null, m.strength[t.strength])),
-    h('p', { class: 'tc-hint' }, format(m.linkDetail, {
-      a: t.a, n_a: t.n_a, b: t.b, n_b: t.n_b,
-      ratio: number(t.rate_ratio), lo: number(t.ci95[0]), hi: number(t.ci95[1]),
-    })))));
+  return h('ul', { class: 'tc-links' }, facts.triggers.map((t) => {
+    const words = linkWords(t, m);
+    return h('li', { class: `tc-link tc-strength-${words.kind}` },
+      h('p', { class: 'tc-entry-title' }, words.factor, ': ', h('strong', null, words.strength)),
+      h('p', { class: 'tc-hint' }, words.detail));
+  }));
 }
 
 export async function render(root, { focus = false } = {}) {
@@ -94,9 +110,12 @@ export async function render(root, { focus = false } = {}) {
     }
     const notes = [facts.spreading && m.spreading, facts.asymmetric && m.asymmetric, facts.persistent && m.persistent].filter(Boolean);
     body.replaceChildren(
-      h('p', { class: 'tc-summary' }, facts.episodes_total === 1
-        ? format(m.summaryOne, { first: longDate(facts.first_date) })
-        : format(m.summary, { total: facts.episodes_total, days: facts.active_days, first: longDate(facts.first_date), last: longDate(facts.last_date) })),
+      h('p', { class: 'tc-summary' }, facts.active_days === 1
+        ? plural(m.summaryOneDay, facts.episodes_total, { first: longDate(facts.first_date) })
+        : format(m.summary, {
+          twitches: plural(jm.counts.twitches, facts.episodes_total), days: plural(jm.counts.days, facts.active_days),
+          first: longDate(facts.first_date), last: longDate(facts.last_date),
+        })),
       section('ins-day', m.perDayTitle, facts.per_day.length ? dayChart(facts.per_day, m) : null, weekTable(report.weekly_counts, m)),
       section('ins-trend', m.trendTitle, h('p', null, m.trend[facts.trend])),
       section('ins-map', m.mapTitle, placeMap(report.regions, m)),

@@ -4,7 +4,6 @@
 import { screens } from "./screens.js";
 import { messages as m } from "./messages.js";
 import { h } from "./dom.js";
-import { warm } from "./engine.js";
 import { watchForUpdates } from "./offline.js";
 
 const main = document.querySelector("main");
@@ -53,11 +52,8 @@ document.querySelector(".app-tagline").textContent = m.app.tagline;
 buildNav();
 addEventListener("hashchange", route);
 route();
-// The checker needs the module only for its result, several steps away: start fetching
-// and compiling it when the person first interacts, so the 380 KB download and its
-// compile never hold up the first paint or the page's first input. Screens that need
-// the engine at once (the journal's) load it themselves.
-const warmEngine = () => warm().catch(() => {});
-for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, warmEngine, { once: true, capture: true });
+// No module loads here: the checker screen fetches its checker-only module when the
+// person first touches the checker (checker.js), so the download and its compile never
+// hold up the first paint; the journal screens load the full module themselves.
 // Offline use and updates the person accepts (sw.js).
 watchForUpdates();

@@ -1,7 +1,9 @@
 // Every string of the journal screens (log, day, insights, plan, check again, report,
 // settings) and of storage and updates. messages.js re-exports this object as
 // `messages.journal`' companion; translators edit both files. `{name}` slots are filled by
-// format() from messages.js.
+// format() from messages.js. A text that depends on a count is an object of plural forms,
+// filled by plural() from messages.js: `{ one, other }` in English (a language adds the
+// categories Intl.PluralRules gives it: few, many…), and "=0" where zero has its own words.
 
 export const journalMessages = {
   nav: {
@@ -94,6 +96,14 @@ export const journalMessages = {
     moreEarlier: 'The Report page has your whole journal as a file.',
   },
 
+  // Counts inside other sentences.
+  counts: {
+    twitches: { one: '1 twitch', other: '{n} twitches' },
+    days: { one: '1 day', other: '{n} days' },
+    differentDays: { one: '1 day', other: '{n} different days' },
+    checkIns: { '=0': 'no day check-ins', one: '1 day check-in', other: '{n} day check-ins' },
+  },
+
   where: '{side} {region}',
   sideWords: { left: 'Left', right: 'Right', both: 'Both sides,', midline: '' },
 
@@ -118,8 +128,14 @@ export const journalMessages = {
     relaxationHint: 'Mindfulness, slow breathing or yoga. The plan aims for 10 minutes.',
     save: 'Save this day',
     saved: 'Saved for {date}.',
+    notSaved: 'Your check-in for {date} is on this screen, but it is not saved yet.',
     invalid: 'This could not be saved: {path} {message}',
     rangeError: '{field}: use a number from {min} to {max}.',
+    wholeRangeError: '{field}: use a whole number from {min} to {max}.',
+    notNumber: '{field}: “{text}” is not a number. Write it in digits, like {example}.',
+    // What notNumber shows as a number of each kind.
+    examples: { caffeine_mg: '95', water_ml: '1500', sleep_h: '7.5', stress: '4', relaxation_min: '10' },
+    dateNeeded: 'Choose the day this check-in is for.',
     dateRange: 'Choose a date from {min} up to today.',
   },
 
@@ -127,11 +143,17 @@ export const journalMessages = {
     title: 'Your patterns',
     intro: 'What your journal shows so far. These are links, not causes. Share them with your doctor.',
     empty: 'Log a few twitches and this page will show your patterns.',
-    summary: 'You logged {total} twitches on {days} days, from {first} to {last}.',
-    summaryOne: 'You logged 1 twitch, on {first}.',
+    summary: 'You logged {twitches} on {days}, from {first} to {last}.',
+    summaryOneDay: { one: 'You logged 1 twitch, on {first}.', other: 'You logged {n} twitches, all on {first}.' },
     perDayTitle: 'Twitches per day',
-    perDayCaption: 'Last {n} days. The tallest bar is {max}.',
-    perDayLabel: 'Bar chart of twitches per day for the last {n} days. Total {total}, most in one day {max}.',
+    perDayCaption: {
+      one: 'Only today so far. The bar is {max}.',
+      other: 'Last {n} days. The tallest bar is {max}.',
+    },
+    perDayLabel: {
+      one: 'Bar chart of twitches today: {total}.',
+      other: 'Bar chart of twitches per day for the last {n} days. Total {total}, most in one day {max}.',
+    },
     weeksTitle: 'Twitches per week',
     week: 'Week',
     count: 'Twitches',
@@ -162,12 +184,14 @@ export const journalMessages = {
       low_water: 'Less than 2,000 ml of water',
       intense_exercise: 'Hard exercise',
     },
+    // `fewer`: the engine's strength is none, but the whole 95% range is below 1.
     strength: {
       likely: 'Likely linked with more twitches',
       possible: 'Possibly linked with more twitches',
       none: 'No clear link',
+      fewer: 'Linked with fewer twitches',
     },
-    linkDetail: '{a} twitches on {n_a} days with it, {b} on {n_b} days without. Days with it had {ratio} times the twitches per day (95% range {lo} to {hi}).',
+    linkDetail: '{a} on {n_a} with it, {b} on {n_b} without. Days with it had {ratio} times the twitches per day (95% range {lo} to {hi}).',
     checkAgain: 'Check again with my journal',
   },
 
@@ -223,20 +247,106 @@ export const journalMessages = {
     filesIntro: 'Your journal lives only in this browser. A backup file lets you move it or get it back.',
     backup: 'Download a backup (JSON)',
     csv: 'Download a spreadsheet (CSV)',
+    fhir: 'Download for a clinic’s record system (FHIR)',
     lastBackup: 'Last backup: {date}.',
     neverBackedUp: 'No backup yet.',
     importTitle: 'Bring back a backup',
     importLabel: 'Choose a backup file',
     importChecking: 'Checking the file…',
-    importBad: 'This file cannot be used, and nothing was changed. The problem: {path} {message}',
-    importBadRoot: 'This file cannot be used, and nothing was changed. The problem: {message}',
-    importReady: 'This backup has {episodes} twitches and {days} day check-ins. It will replace the {current} twitches you have now.',
+    importNothingChanged: '{problem} Nothing was changed.',
+    importDetail: 'For people who edit backup files: {detail}',
+    importReady: 'This backup has {twitches} and {checkIns}.',
+    importReplaces: {
+      '=0': 'It will replace your journal, which has no twitches now.',
+      one: 'It will replace the 1 twitch you have now.',
+      other: 'It will replace the {n} twitches you have now.',
+    },
     importUpgraded: 'An earlier version of this app made it. It will be saved in the format this version uses.',
     importReplace: 'Replace my journal with this backup',
     importCancel: 'Cancel',
-    importDone: 'Done. Your journal now has {episodes} twitches.',
+    importDone: {
+      '=0': 'Done. Your journal now has no twitches.',
+      one: 'Done. Your journal now has 1 twitch.',
+      other: 'Done. Your journal now has {n} twitches.',
+    },
     importCanceled: 'Nothing was changed.',
     reportError: 'The report could not be made: {path} {message}',
+  },
+
+  // The plain sentence before the engine's path and message when a backup cannot be
+  // used: {field} {where} … ("Stress on May 3, 2026 must be a whole number from 0 to 10;
+  // the file has 7.5.").
+  importProblem: {
+    notBackup: 'This file is not a TwitchCheck backup.',
+    newer: 'A newer version of TwitchCheck made this backup. Reload the page to get the newest version, then try again.',
+    older: 'An early version of TwitchCheck made this backup, and this version cannot read it.',
+    damaged: 'This backup is damaged, so it cannot be read.',
+    value: '{field} {where} must be {rule}; the file has {value}.',
+    rule: '{field} {where} must be {rule}.',
+    missing: '{field} {where} is missing.',
+    unknown: 'The file has “{key}” {where}, which a TwitchCheck backup does not have.',
+    unknownTop: 'The file has “{key}”, which a TwitchCheck backup does not have.',
+    twiceDate: 'The file has two day check-ins for {date}.',
+    twiceId: 'Two twitches in the file have the same id, {value}.',
+    where: {
+      day: 'on {date}',
+      dayN: 'in day check-in number {n}',
+      episode: 'for the twitch on {date} at {time}',
+      episodeN: 'for twitch number {n}',
+      assessment: 'for the check saved on {date} at {time}',
+      assessmentN: 'for saved check number {n}',
+      plan: 'for the self-care plan',
+    },
+    fields: {
+      date: 'The date',
+      caffeine_mg: 'Caffeine',
+      water_ml: 'Water',
+      sleep_h: 'Sleep',
+      stress: 'Stress',
+      exercise: 'Exercise',
+      relaxation_min: 'Time to relax',
+      id: 'The id',
+      at: 'The time',
+      region: 'The body part',
+      side: 'The side',
+      duration_s: 'The length',
+      intensity: 'The strength',
+      triggers: 'What played a part',
+      note: 'The note',
+      input: 'The answers',
+      level: 'The result',
+      rules_version: 'The rules version',
+      started: 'The start date',
+    },
+    rules: {
+      date: 'a real date, written like 2026-05-03',
+      caffeine_mg: 'a whole number from 0 to 2000',
+      water_ml: 'a whole number from 0 to 10000',
+      sleep_h: 'a number from 0 to 24',
+      stress: 'a whole number from 0 to 10',
+      exercise: 'none, moderate or intense',
+      relaxation_min: 'a whole number from 0 to 1440',
+      id: 'a text that is not empty',
+      at: 'a real time with its UTC offset, written like 2026-05-03T08:15:00+02:00',
+      region: 'a body part this app knows, like calf or eyelid',
+      side: 'left, right, both or midline',
+      duration_s: 'a whole number of seconds from 1 to 86400',
+      intensity: 'a whole number from 1 to 5',
+      triggers: 'a list of caffeine, stress, fatigue, dehydration, intense_exercise or poor_sleep',
+      note: 'a text of at most 2,000 characters',
+      input: 'the answers of a check',
+      level: 'a result this app knows, like monitor',
+      rules_version: 'a text',
+      started: 'a real date, written like 2026-05-03',
+    },
+    // How the value found in the file is shown.
+    shown: {
+      text: '“{text}”',
+      longText: 'a text of {n} characters',
+      nothing: 'an empty value (null)',
+      list: 'a list',
+      group: 'a group of fields',
+    },
   },
 
   reportView: {
@@ -246,9 +356,12 @@ export const journalMessages = {
     checkTitle: 'Latest check',
     noCheck: 'No check has been saved yet.',
     checkLine: 'Done on {date}. Result: {level}.',
+    reason: '{level} — {cause} {action}',
     onsetTitle: 'When it started',
     noEpisodes: 'No twitches are in the journal yet.',
-    onsetLine: 'First twitch: {first}. Last twitch: {last}. Going on for {days} days. {total} twitches on {active} different days.',
+    onsetDates: 'First twitch: {first}. Last twitch: {last}.',
+    goingOn: { '=0': 'It started today.', one: 'Going on for 1 day.', other: 'Going on for {n} days.' },
+    onsetCount: '{twitches} on {days}.',
     persistent: 'Still happening after more than 2 weeks.',
     spreading: 'It has spread to another part of the body.',
     whereTitle: 'Where',
@@ -261,12 +374,13 @@ export const journalMessages = {
     week: 'Week',
     count: 'Twitches',
     trendShort: 'Trend: not enough days yet (this needs 2 weeks).',
-    trendLine: 'Trend: {trend} ({last} twitches in the last 7 days, {previous} in the 7 days before).',
+    trendLine: 'Trend: {trend} ({last} in the last 7 days, {previous} in the 7 days before).',
     trend: { rising: 'going up', falling: 'going down', stable: 'about the same' },
     timeTitle: 'Time of day',
     time: 'Time',
     linksTitle: 'Linked factors',
     linksNote: 'A link means the two happened together. It does not show that one caused the other.',
+    linkLine: '{factor}: {strength}. {detail}',
     planTitle: 'Self-care plan',
     noPlan: 'No self-care plan has been started.',
     step: 'Step, last 7 days',
@@ -279,6 +393,13 @@ export const journalMessages = {
     notesTitle: 'Notes in your own words',
     notesIntro: 'Written by you, not by the app or a doctor. Newest first.',
     noNotes: 'No notes.',
+    // When the page has no room for every note in full (issue 14).
+    shortened: '… (shortened)',
+    notesLeftOut: {
+      one: '{n} note is not shown here, to keep this report to one page.',
+      other: '{n} notes are not shown here, to keep this report to one page.',
+    },
+    notesInBackup: 'All your notes, in full, are in your backup file (JSON).',
   },
 
   settings: {
@@ -310,6 +431,43 @@ export const journalMessages = {
     deleteAsk: 'Are you sure? Your journal will be gone from this device.',
     deleteCancel: 'Keep my journal',
     deleted: 'Everything was deleted.',
+  },
+
+  // The encrypted backup (sealed-ui.js) and what the Privacy page says about it.
+  sealed: {
+    download: 'Download an encrypted backup',
+    formTitle: 'Lock the backup with a passphrase',
+    intro: 'You will need this passphrase to open the backup. Write it down and keep it safe. If you forget it, there is no way to open the file.',
+    passphrase: 'Passphrase',
+    passphraseHint: 'At least 8 characters. Four or more words that do not go together work well.',
+    again: 'Type the passphrase again',
+    save: 'Lock and download',
+    cancel: 'Cancel',
+    canceled: 'No file was made.',
+    tooShort: 'Use at least 8 characters.',
+    mismatch: 'The two passphrases are not the same. Please type them again.',
+    working: 'Locking the backup. This takes a few seconds…',
+    done: 'Your encrypted backup is downloaded. Keep the passphrase in a safe place.',
+    failed: 'This browser could not make the encrypted backup: {message}',
+    importIntro: 'This backup is locked with a passphrase.',
+    importLabel: 'Passphrase for this backup',
+    open: 'Open the backup',
+    opening: 'Opening the backup. This takes a few seconds…',
+    wrong: 'This passphrase does not open this backup, or the file was changed. Nothing was changed in your journal.',
+    newer: 'A newer version of this app made this backup ({format}). Please update the app, then try again. Nothing was changed.',
+    privacyTitle: 'Encrypted backups',
+    privacyIntro: 'An encrypted backup is locked with a passphrase that you choose. Without it, the file is just noise.',
+    protectsTitle: 'What it protects against',
+    protects: [
+      'Someone who gets the file. For example, from a cloud drive, an email, or a lost USB stick.',
+      'Changes to the file. A changed file will not open, so a changed journal cannot slip in.',
+    ],
+    limitsTitle: 'What it does not protect against',
+    limits: [
+      'A weak passphrase. Someone with the file can try many guesses. A short word or a name is easy to guess.',
+      'A device that is already unsafe. Harmful software, or a person who controls your device, can see what you type and what is in this browser.',
+      'A lost passphrase. Nobody can open the file without it, not even you.',
+    ],
   },
 
   update: {

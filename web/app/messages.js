@@ -1,7 +1,11 @@
 // Every string a person sees, in one place, ready for translation. `{name}` marks a value
 // filled in at run time (see format()). Keys that mirror the engine's names (levels,
 // regions, findings, `because` facts) fall back to the raw text when a rule set adds one
-// this file does not know yet.
+// this file does not know yet. A text that depends on a count is an object of plural
+// forms (see plural()): `{ one: "…", other: "…" }`, and "=0" where zero has its own words.
+
+// The language these words are in; plural forms follow its rules.
+export const language = "en";
 
 export const messages = {
   app: {
@@ -35,7 +39,6 @@ export const messages = {
     back: "Back",
     next: "Next",
     seeResult: "See my result",
-    fixErrors: "Please check the answer marked below.",
   },
 
   where: {
@@ -47,7 +50,7 @@ export const messages = {
     listLegend: "Body parts",
     side: "Side",
     sideFor: "for {region}",
-    needOne: "Choose at least one place.",
+    needOne: "Choose at least one place: tick a body part in the list below, or tap the body picture.",
     groups: {
       head: "Head",
       arms: "Arms and hands",
@@ -90,6 +93,7 @@ export const messages = {
   tried: {
     title: "What have you tried?",
     lifestyleLegend: "Have you already tried rest and changes to your habits, like less coffee, more sleep or less stress?",
+    planSummary: "The five-step self-care plan is: less caffeine, enough water, good sleep, 10 minutes of calm a day, and a twitch journal.",
     weeksLabel: "How many weeks have you followed the five-step self-care plan?",
     weeksHint: "Use 0 if you have not started it.",
     needWeeks: "Write a whole number of weeks, from 0 to 520.",
@@ -157,7 +161,7 @@ export const messages = {
     emergency: {
       name: "Emergency",
       headline: "Call your local emergency number now.",
-      detail: "For example 911 in the US, 112 in Europe or 999 in the UK. Do not wait, and do not drive yourself.",
+      detail: "Do not wait, and do not drive yourself.",
     },
     immediate: {
       name: "See a doctor today",
@@ -202,9 +206,14 @@ export const messages = {
     generalSafety: "general safety advice",
     checklist: "Warning signs from the checklist that fit you: {count} of 6.",
     unansweredTitle: "Answering these could change the result",
-    unansweredIntro: "You skipped these questions. A “yes” to any of them would make the result more urgent.",
+    notSureIntro: "You were not sure about these. A “yes” to any of them would make the result more urgent.",
+    skippedIntro: "You skipped these questions. A “yes” to any of them would make the result more urgent.",
     answerThis: "Answer: {question}",
     adviceTitle: "Self-care tips",
+    alsoTitle: "Also in your answers",
+    alsoIntro: "A doctor may want to know these too. Tell them when you get help.",
+    call: "Call {number}",
+    emergencyExamples: "The number is 911 in the US, 112 in Europe and 999 in the UK.",
     disclaimerTitle: "Please note",
     change: "Change my answers",
     startAgain: "Start again",
@@ -247,4 +256,13 @@ export const messages = {
 export function format(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (slot, name) =>
     Object.hasOwn(values, name) ? String(values[name]) : slot);
+}
+
+// The plural form of `forms` for `count`, with `{n}` (the count) and `values` filled in:
+// an exact form ("=0") first, then the language's own category (Intl.PluralRules: one,
+// few, many, other…), then `other`.
+const pluralRules = new Intl.PluralRules(language);
+export function plural(forms, count, values = {}) {
+  const form = forms[`=${count}`] ?? forms[pluralRules.select(count)] ?? forms.other;
+  return format(form, { n: count, ...values });
 }

@@ -20,11 +20,20 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
     const header = document.querySelector('header');
     if (header) header.after(bar);
     else document.body.prepend(bar);
+    return bar;
   };
-  const announce = (worker) => show(jm.update.ready, jm.update.button, () => {
-    accepted = true;
-    worker.postMessage({ type: 'SKIP_WAITING' });
-  });
+  const announce = (worker) => {
+    const bar = show(jm.update.ready, jm.update.button, () => {
+      accepted = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    });
+    // Once that version no longer waits (it took over, or a newer one replaced it), its
+    // notice goes. (WebKit once showed a page reloaded into the new version a worker
+    // still "waiting" for a moment: the notice must not outlive that moment.)
+    worker.addEventListener('statechange', () => {
+      if (worker.state !== 'installed') bar.remove();
+    });
+  };
 
   const hadController = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -34,6 +43,7 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
   });
 
   navigator.serviceWorker.register(swUrl, { scope: './', updateViaCache: 'none' }).then((registration) => {
+    if (!registration) return; // registration blocked (a browser setting or test harness)
     const watch = (worker) => {
       worker.addEventListener('statechange', () => {
         // "installed" with a controller in place: a new version waits for the person.

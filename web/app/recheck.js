@@ -6,6 +6,7 @@ import { h } from './dom.js';
 import { messages, format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
+import { engineAt } from './engine.js';
 import { storeNotice } from './notice.js';
 import { localAt, longDate } from './when.js';
 
@@ -19,7 +20,6 @@ export async function render(root, { focus = false } = {}) {
   const facts = analysis(store, engine, today());
   const suggested = facts.schema === 'twitchcheck.error/1' ? null : facts.suggested_assessment;
   const noticeSlot = h('div');
-  const saveSlot = h('div', { class: 'tc-recheck-save' });
   const last = (store.doc.assessments ?? []).at(-1);
   const intro = h('div', { class: 'tc-recheck-intro' },
     h('p', { class: 'tc-summary' }, m.title),
@@ -28,30 +28,32 @@ export async function render(root, { focus = false } = {}) {
       level: messages.levels[last.level]?.name ?? last.level, date: longDate(last.at.slice(0, 10)),
     })) : null);
   const checkerSlot = h('div');
-  root.replaceChildren(h('div', { class: 'tc-screen tc-recheck' }, noticeSlot, intro, checkerSlot, saveSlot));
+  root.replaceChildren(h('div', { class: 'tc-screen tc-recheck' }, noticeSlot, intro, checkerSlot));
+
+  // The save button sits right under the result's headline, where people look first.
+  function saveView(assessment, result) {
+    const status = h('p', { class: 'tc-status', role: 'status' });
+    const error = h('p', { class: 'tc-error', role: 'alert', hidden: true });
+    const button = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
+      const saved = store.addAssessment({ at: localAt(), input: assessment, level: result.level, rules_version: result.rules_version });
+      if (!saved.ok && (saved.reason === 'invalid' || saved.reason === 'corrupt' || saved.reason === 'newer')) {
+        error.textContent = saved.reason === 'invalid' ? format(m.invalid, saved.error) : jm.store.blocked;
+        error.hidden = false;
+        return;
+      }
+      button.disabled = true;
+      status.textContent = m.saved;
+    } }, m.save);
+    return h('div', { class: 'tc-recheck-save' }, h('div', { class: 'tc-actions' }, button), error, status);
+  }
 
   const checker = mountChecker(checkerSlot, {
+    engine: engineAt(), // the full module, already loaded for the journal (not the checker-only one)
     headingLevel: 1,
     focusOnStart: focus,
     initial: suggested ?? undefined,
-    onAssessed: (assessment, result) => {
-      const status = h('p', { class: 'tc-status', role: 'status' });
-      const error = h('p', { class: 'tc-error', role: 'alert', hidden: true });
-      const button = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
-        const saved = store.addAssessment({ at: localAt(), input: assessment, level: result.level, rules_version: result.rules_version });
-        if (!saved.ok && (saved.reason === 'invalid' || saved.reason === 'corrupt' || saved.reason === 'newer')) {
-          error.textContent = saved.reason === 'invalid' ? format(m.invalid, saved.error) : jm.store.blocked;
-          error.hidden = false;
-          return;
-        }
-        button.disabled = true;
-        status.textContent = m.saved;
-      } }, m.save);
-      saveSlot.replaceChildren(h('div', { class: 'tc-actions' }, button), error, status);
-    },
+    resultSlot: saveView,
   });
-  // A new answer sheet hides the previous result's save button.
-  checkerSlot.addEventListener('submit', () => saveSlot.replaceChildren(), true);
 
   const refresh = () => noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
   refresh();

@@ -1,22 +1,33 @@
 // Report and backup: the doctor report drawn from the engine's twitchcheck.report/1 JSON
 // (print-ready with the print stylesheet), the engine's standalone HTML page, the JSON
-// backup and the CSV as downloads, and the import of a backup (validated first: a bad
-// file changes nothing and the message names the problem and where).
+// backup, the CSV and the FHIR R4 file as downloads, the encrypted backup (sealed-ui.js),
+// and the import of a backup, plain or encrypted (validated first: a bad file changes
+// nothing and the message names the problem and where).
 //
 // Why not show the engine's HTML page in an iframe: a srcdoc or blob: frame inherits this
 // page's Content-Security-Policy (style-src 'self'), which blocks that page's own <style>.
 // The page is offered as a download instead, where it opens with its styles.
 
 import { h } from './dom.js';
-import { messages, format } from './messages.js';
+import { messages, format, plural } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
 import { download, downloadBackup } from './files.js';
 import { placeFigure, whereText } from './places.js';
-import { longDate, shortDate } from './when.js';
+import { longDate, longDateYear, dateRange } from './when.js';
+import { linkWords } from './insights.js';
+import { importProblem } from './import-problem.js';
+import { isSealed } from './sealed.js';
+import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
+import { heightWithoutNotes, notesOnPage } from './report-page.js';
 
 const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const levelName = (level) => messages.levels[level]?.name ?? level;
+
+// A rule's text as exactly one sentence: the rule files end theirs with a full stop
+// already, and one is added only where it is missing.
+const sentence = (text) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 // A table under its section's heading (which names it, so no caption repeats it).
 function table(label, heads, rows) {
@@ -28,24 +39,29 @@ function table(label, heads, rows) {
 
 // The doctor report as a page section: every value comes from the report JSON.
 export function reportView(report, r = jm.reportView) {
-  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: 'tc-report-part' },
+  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: `tc-report-part tc-${id}` },
     h('h3', { id }, title), content);
   const check = report.latest_check;
   const onset = report.onset;
   const parts = [];
 
+  // Plain words for a doctor: each reason's level as the page names it, its cause and
+  // what to do; the rule ids stay in the JSON.
   parts.push(section('rep-check', r.checkTitle, check === null ? h('p', null, r.noCheck) : [
-    h('p', null, format(r.checkLine, { date: longDate(check.at.slice(0, 10)), level: messages.levels[check.level]?.name ?? check.level })),
+    h('p', null, format(r.checkLine, { date: longDateYear(check.at.slice(0, 10)), level: levelName(check.level) })),
     check.recomputed
-      ? h('ul', null, check.fired.map((rule) => h('li', null, h('strong', null, rule.id), ` (${rule.level}): ${rule.cause}. ${rule.action}.`)))
+      ? h('ul', null, check.fired.map((rule) => h('li', null, format(r.reason, {
+        level: levelName(rule.level), cause: sentence(rule.cause), action: sentence(rule.action),
+      }))))
       : h('p', null, check.note),
   ]));
 
   parts.push(section('rep-onset', r.onsetTitle, onset.first_date === null ? h('p', null, r.noEpisodes) : [
-    h('p', null, format(r.onsetLine, {
-      first: longDate(onset.first_date), last: longDate(onset.last_date), days: onset.duration_days,
-      total: onset.episodes_total, active: onset.active_days,
-    })),
+    h('p', null, format(r.onsetDates, { first: longDateYear(onset.first_date), last: longDateYear(onset.last_date) }),
+      onset.duration_days >= 0 ? ` ${plural(r.goingOn, onset.duration_days)}` : '',
+      ' ', format(r.onsetCount, {
+        twitches: plural(jm.counts.twitches, onset.episodes_total), days: plural(jm.counts.differentDays, onset.active_days),
+      })),
     onset.persistent ? h('p', null, r.persistent) : null,
     report.spreading ? h('p', null, r.spreading) : null,
   ]));
@@ -61,39 +77,77 @@ export function reportView(report, r = jm.reportView) {
 
   if (report.weekly_counts.length) {
     parts.push(section('rep-weeks', r.weeksTitle,
-      table(r.weeksTitle, [r.week, r.count], report.weekly_counts.slice(-12).map((w) => [`${shortDate(w.from)} – ${shortDate(w.to)}`, w.count])),
+      table(r.weeksTitle, [r.week, r.count], report.weekly_counts.slice(-12).map((w) => [dateRange(w.from, w.to), w.count])),
       h('p', null, report.trend.value === 'insufficient' ? r.trendShort
-        : format(r.trendLine, { trend: r.trend[report.trend.value], last: report.trend.last_7_days, previous: report.trend.previous_7_days }))));
+        : format(r.trendLine, {
+          trend: r.trend[report.trend.value],
+          last: plural(jm.counts.twitches, report.trend.last_7_days),
+          previous: report.trend.previous_7_days,
+        }))));
     const t = report.time_of_day;
     parts.push(section('rep-time', r.timeTitle,
       table(r.timeTitle, [r.time, r.count], Object.keys(t).map((k) => [jm.insights.times[k], t[k]]))));
   }
 
   parts.push(section('rep-links', r.linksTitle, report.linked_factors.length
-    ? [h('ul', null, report.linked_factors.map((f) => h('li', null, f.words))), h('p', { class: 'tc-hint' }, r.linksNote)]
+    ? [h('ul', null, report.linked_factors.map((f) => h('li', null, format(r.linkLine, linkWords(f))))),
+      h('p', { class: 'tc-hint' }, r.linksNote)]
     : h('p', null, jm.insights.linksNone)));
 
   const plan = report.plan;
   parts.push(section('rep-plan', r.planTitle, plan === null ? h('p', null, r.noPlan) : [
-    h('p', null, format(jm.plan.started, { date: longDate(plan.started), week: plan.week })),
+    h('p', null, format(jm.plan.started, { date: longDateYear(plan.started), week: plan.week })),
     table(r.planTitle, [r.step, r.kept], Object.entries(plan.adherence).map(([k, n]) => [jm.plan.steps[k].name, format(r.ofSeven, { n })])),
     h('p', null, format(r.rates, { before: one(plan.baseline_rate), recent: one(plan.recent_rate) }), ' ',
       plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter),
   ]));
 
-  parts.push(section('rep-notes', r.notesTitle, report.notes.length === 0 ? h('p', null, r.noNotes) : [
-    h('p', { class: 'tc-hint' }, r.notesIntro),
-    h('ul', { class: 'tc-own-words' }, report.notes.map((n) => h('li', null,
-      h('blockquote', null, h('p', { class: 'tc-note' }, n.text)),
-      h('p', { class: 'tc-hint' }, `${longDate(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`)))),
-  ]));
-
-  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' },
+  const before = [
     h('h2', { id: 'rep-title' }, r.title),
-    h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDate(report.today) })),
+    h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDateYear(report.today) })),
     h('p', { class: 'tc-notice-plain' }, r.notDiagnosis),
-    parts,
-    h('p', { class: 'tc-hint' }, report.disclaimer));
+  ];
+  const after = [h('p', { class: 'tc-hint' }, report.disclaimer)];
+  parts.push(notesPart(report.notes, heightWithoutNotes(before, parts), r, section));
+  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' }, before, parts, after);
+}
+
+// The person's notes, as many as the printed page has room for (report-page.js), newest
+// first; a long one is shortened, and the last line says how many are left out and where
+// they all are. The same notes show on screen, so the screen shows what will print.
+function notesPart(notes, used, r, section) {
+  if (notes.length === 0) return section('rep-notes', r.notesTitle, h('p', null, r.noNotes));
+  const where = (n) => `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`;
+  const page = notesOnPage(notes.map((n) => ({ text: n.text, tail: where(n).length + 3 })), used,
+    { marker: r.shortened.length, intro: r.notesIntro, leftOut: `${plural(r.notesLeftOut, notes.length)} ${r.notesInBackup}` });
+  const shown = page.kept.map((kept, i) => {
+    const n = notes[i];
+    const cut = kept < n.text.length;
+    return { n, cut, text: cut ? n.text.slice(0, kept).trimEnd() : n.text };
+  });
+  const list = h('ul', { class: 'tc-own-words' }, shown.map(({ n, cut, text }) => h('li', null,
+    h('blockquote', null, h('p', { class: 'tc-note' }, text, cut ? h('span', { class: 'tc-hint' }, r.shortened) : null)),
+    h('p', { class: 'tc-hint' }, where(n)))));
+  // On paper the list stops at its room, should a note take more lines than estimated.
+  list.style.setProperty('--tc-notes-room', `${page.roomMm.toFixed(1)}mm`);
+  const missing = page.leftOut > 0 || shown.some((s) => s.cut);
+  return section('rep-notes', r.notesTitle, [
+    h('p', { class: 'tc-hint' }, r.notesIntro),
+    shown.length ? list : null,
+    missing ? h('p', { class: 'tc-hint' }, [
+      page.leftOut > 0 ? plural(r.notesLeftOut, page.leftOut) : null,
+      r.notesInBackup,
+    ].filter(Boolean).join(' ')) : null,
+  ]);
+}
+
+// A plain sentence first, then the engine's path and message for people who edit files.
+function importError(error, text) {
+  const m = jm.report;
+  return [
+    h('p', { class: 'tc-error' }, format(m.importNothingChanged, { problem: importProblem(error, text) })),
+    h('p', { class: 'tc-hint' }, format(m.importDetail, { detail: error.path ? `${error.path}: ${error.message}` : error.message })),
+  ];
 }
 
 export async function render(root, { focus = false } = {}) {
@@ -109,7 +163,8 @@ export async function render(root, { focus = false } = {}) {
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
   const engineText = (format_) => engine.report(store.text(), today(), format_);
-  const failed = (text) => text.trimStart().startsWith('{') && JSON.parse(text).schema === 'twitchcheck.error/1';
+  // The engine's error document starts like this (house JSON); no need to parse a large export.
+  const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },
     h('button', { type: 'button', class: 'tc-primary', onclick: () => window.print() }, m.print),
@@ -127,7 +182,12 @@ export async function render(root, { focus = false } = {}) {
       h('button', { type: 'button', onclick: () => {
         const text = engineText('csv');
         if (!failed(text)) download(`twitchcheck-journal-${today()}.csv`, text, 'text/csv');
-      } }, m.csv)),
+      } }, m.csv),
+      h('button', { type: 'button', onclick: () => {
+        const text = engineText('fhir');
+        if (!failed(text)) download(`twitchcheck-fhir-${today()}.json`, text, 'application/fhir+json');
+      } }, m.fhir)),
+    sealedBackupControl(store, today),
     h('h2', { id: 'report-import-title' }, m.importTitle),
     h('div', { class: 'tc-field' }, h('label', { for: 'report-import' }, m.importLabel), fileInput),
     importStatus);
@@ -138,28 +198,34 @@ export async function render(root, { focus = false } = {}) {
     importStatus.replaceChildren(m.importChecking);
     const text = await file.text();
     fileInput.value = '';
+    if (isSealed(text)) askPassphrase(text, importStatus, review, { cancel: () => fileInput.focus() });
+    else review(text);
+  });
+
+  // A plain backup (or the one inside an encrypted backup): checked, then confirmed.
+  function review(text) {
     const checked = store.inspectImport(text);
     if (!checked.ok) {
-      const { path, message } = checked.error;
-      importStatus.replaceChildren(h('p', { class: 'tc-error' },
-        path ? format(m.importBad, { path: `${path}:`, message }) : format(m.importBadRoot, { message })));
+      importStatus.replaceChildren(...importError(checked.error, text));
       return;
     }
     const doc = checked.doc;
     const replace = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
       const result = store.replace(doc);
-      importStatus.replaceChildren(h('p', null, result.ok || result.reason !== 'invalid'
-        ? format(m.importDone, { episodes: store.doc.episodes.length })
-        : format(m.importBad, { path: `${result.error.path}:`, message: result.error.message })));
+      importStatus.replaceChildren(...(result.ok || result.reason !== 'invalid'
+        ? [h('p', null, plural(m.importDone, store.doc.episodes.length))]
+        : importError(result.error, JSON.stringify(doc))));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
-      h('p', null, format(m.importReady, { episodes: doc.episodes.length, days: doc.days.length, current: store.doc.episodes.length })),
+      h('p', null, format(m.importReady, {
+        twitches: plural(jm.counts.twitches, doc.episodes.length), checkIns: plural(jm.counts.checkIns, doc.days.length),
+      }), ' ', plural(m.importReplaces, store.doc.episodes.length)),
       ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
     replace.focus();
-  });
+  }
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
     title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));

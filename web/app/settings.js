@@ -8,6 +8,7 @@ import { prepare, today } from './journal.js';
 import { storeNotice, backupReminder } from './notice.js';
 import { download, downloadBackup } from './files.js';
 import { longDate } from './when.js';
+import { sealedBackupControl } from './sealed-ui.js';
 
 // What Chromium and Firefox give one site's localStorage: 5 MiB of UTF-16 text
 // (docs/storage.md has the measurement).
@@ -16,6 +17,14 @@ const LIMIT_BYTES = 10 * 1024 * 1024;
 const size = (bytes) => (bytes < 1024 * 1024
   ? `${Math.max(1, Math.round(bytes / 1024))} KB`
   : `${(Math.round(bytes / 1024 / 102.4) / 10).toLocaleString('en-US')} MB`);
+
+// What an encrypted backup protects against, and what it does not.
+function sealedSection(s = jm.sealed) {
+  return h('section', { class: 'tc-card', 'aria-labelledby': 'set-sealed' },
+    h('h2', { id: 'set-sealed' }, s.privacyTitle), h('p', null, s.privacyIntro),
+    h('h3', null, s.protectsTitle), h('ul', null, s.protects.map((t) => h('li', null, t))),
+    h('h3', null, s.limitsTitle), h('ul', null, s.limits.map((t) => h('li', null, t))));
+}
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
@@ -54,7 +63,9 @@ export async function render(root, { focus = false } = {}) {
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-used' }, h('h2', { id: 'set-used' }, m.usedTitle), used),
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-backup' },
       h('h2', { id: 'set-backup' }, m.backupTitle), backup,
-      h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, jm.report.backup))),
+      h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, jm.report.backup)),
+      sealedBackupControl(store, today)),
+    sealedSection(),
     kept,
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
       h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),

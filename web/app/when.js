@@ -71,6 +71,26 @@ export function fullDate(date) {
   return t.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
+// A Date at midnight UTC of a YYYY-MM-DD date, any year (0226 stays 0226).
+function utcDay(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(2000, m - 1, d));
+  t.setUTCFullYear(y);
+  return t;
+}
+
+// "Sunday, February 18, 2026": the report's dates, which may be read a year later.
+export function longDateYear(date) {
+  return utcDay(date).toLocaleDateString('en-US',
+    { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+// "Feb 12 – 18, 2026", "Dec 29, 2025 – Jan 4, 2026": a span of days, with its year.
+export function dateRange(from, to) {
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+    .formatRange(utcDay(from), utcDay(to));
+}
+
 export function shortDate(date) {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US',

@@ -17,6 +17,7 @@ mountChecker(document.querySelector("main"), {
   engine: checkerEngineAt(new URL("../", import.meta.url)),
   headingLevel: 1,
   appLink: new URL("index.html#/check", location.href).href,
+  lang: params.get("lang"),
 });
 
 // The height is the only thing said, and it says nothing about the answers. "*" because

@@ -82,6 +82,7 @@ export class TwitchCheckElement extends HTMLElement {
         intro: false,
         focusOnStart: true,
         appLink: new URL("index.html#/check", siteRoot).href,
+        lang: this.getAttribute("lang"),
         onResult: (result) => this.#share(result),
       });
     });

@@ -23,8 +23,9 @@ Json report_json(const Journal& journal, const Analysis& analysis, const Languag
 // report_json's document, in the same language.
 std::string report_html(const Json& report, const Language& words);
 
-// `format` is json, html or csv; anything else is an InputError at `format`. The CSV has
-// no words (its header is the journal's field names), so it is the same in every language.
+// `format` is json, html, csv or fhir (journal_fhir.hpp); anything else is an InputError at
+// `format`. The CSV and the FHIR Bundle carry no words of ours (field names and codes), so
+// they are the same in every language.
 std::string journal_report(const Journal& journal, DayNumber today, std::string_view format, const Language& words);
 
 // Text made safe for HTML element content and attribute values.

@@ -1,0 +1,90 @@
+// What a person does on each step of the checker for a vignette's `input`, as plain data
+// read from the product's own messages: which heading they see, which boxes they tick,
+// which fields they fill, which button moves on. No browser in here: Playwright's
+// CheckerDriver (checker-flow.js) and the Firefox and WebKit runners (tests/cross-browser)
+// both play the same plan, so a wording change lands in one place.
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { pathToFileURL } = require("node:url");
+
+// One named export of an ES module of the app, read by a plain Node process (the test
+// runners' own loaders treat .js as CommonJS here).
+function loadExport(file, name) {
+  const url = pathToFileURL(path.resolve(__dirname, "../../web/app", file)).href;
+  const text = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e",
+    `const m = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(m[${JSON.stringify(name)}]));`]);
+  return JSON.parse(text);
+}
+
+// The words a person sees come from the product's own messages files.
+async function loadMessages() {
+  return loadExport("messages.js", "messages");
+}
+
+async function loadJournalMessages() {
+  return loadExport("messages-journal.js", "journalMessages");
+}
+
+// The app's own `{name}` filling (messages.js format()).
+function format(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (slot, name) =>
+    Object.hasOwn(values, name) ? String(values[name]) : slot);
+}
+
+// What each level is called on screen. Written out here, not read from messages.js, so
+// the tests check the words themselves.
+const levelWords = {
+  emergency: "Emergency",
+  immediate: "See a doctor today",
+  urgent: "Urgent: within days",
+  prompt: "See a specialist soon",
+  consult: "Book a doctor visit",
+  monitor: "Keep an eye on it",
+  self_care: "Self-care at home",
+};
+
+// The verdict line of a result, e.g. "Result: Emergency".
+function verdictText(m, level) {
+  return `${m.result.levelLabel} ${levelWords[level]}`;
+}
+
+// The steps for `input`. `findingAnswers` may override a finding's answer with another
+// label (e.g. "Not sure") or null (skip it). Each step: {name, heading, actions, advance};
+// each action one of
+//   {kind: "check", role: "checkbox", name, exact}       tick a box
+//   {kind: "select", label, option}                      pick an option by its text
+//   {kind: "fill", label, value}                         type into a field
+//   {kind: "choose", group, groupExact, option}          pick a radio in a named group
+function checkerSteps(m, input, { findingAnswers = {} } = {}) {
+  const answer = { true: m.answers.yes, false: m.answers.no };
+  const where = [];
+  for (const { region, side } of input.regions ?? []) {
+    where.push({ kind: "check", role: "checkbox", name: m.regions[region], exact: true });
+    where.push({ kind: "select", label: `${m.where.side} ${format(m.where.sideFor, { region: m.regions[region] })}`, option: m.sides[side] });
+  }
+  const weeks = input.self_care_weeks ?? 0;
+  const tried = [
+    { kind: "choose", group: m.tried.lifestyleLegend, groupExact: false, option: answer[Boolean(input.lifestyle_changes_tried)] },
+    { kind: "fill", label: m.tried.weeksLabel, value: String(weeks) },
+  ];
+  if (weeks > 0) {
+    const improved = input.improved === null || input.improved === undefined ? m.answers.notSure : answer[input.improved];
+    tried.push({ kind: "choose", group: m.tried.improvedLegend, groupExact: false, option: improved });
+  }
+  const signs = [];
+  for (const key of Object.keys(m.findings)) {
+    const chosen = key in findingAnswers ? findingAnswers[key]
+      : key in (input.findings ?? {}) ? answer[input.findings[key]] : null;
+    if (chosen) signs.push({ kind: "choose", group: m.findings[key], groupExact: true, option: chosen });
+  }
+  const triggers = (input.triggers ?? []).map((t) => ({ kind: "check", role: "checkbox", name: m.triggers[t], exact: true }));
+  return [
+    { name: "where", heading: m.where.title, actions: where, advance: m.flow.next },
+    { name: "howLong", heading: m.howLong.title, actions: [{ kind: "fill", label: m.howLong.daysLabel, value: String(input.duration_days) }], advance: m.flow.next },
+    { name: "tried", heading: m.tried.title, actions: tried, advance: m.flow.next },
+    { name: "signs", heading: m.signs.title, actions: signs, advance: m.flow.next },
+    { name: "triggers", heading: m.triggers.title, actions: triggers, advance: m.flow.seeResult },
+  ];
+}
+
+module.exports = { loadMessages, loadJournalMessages, format, levelWords, verdictText, checkerSteps };
