@@ -71,8 +71,8 @@ export async function render(root, { focus = false } = {}) {
 
   function fill() {
     const date = dateInput.value || today();
-    const own = store.doc.days.find((d) => d.date === date);
-    const before = store.doc.days.find((d) => d.date === addDays(date, -1));
+    const own = store.day(date);
+    const before = store.day(addDays(date, -1));
     const from = own ?? before ?? {};
     source.textContent = own ? m.existing : before ? m.prefilled : '';
     for (const [key] of numberFields) inputs[key].value = from[key] === undefined ? '' : String(from[key]);
@@ -147,16 +147,21 @@ export async function render(root, { focus = false } = {}) {
       return;
     }
     const result = store.putDay(day);
-    if (!result.ok && (result.reason === 'invalid' || result.reason === 'corrupt' || result.reason === 'newer')) {
+    if (!result.ok) {
       error.textContent = result.reason === 'invalid' ? format(m.invalid, result.error) : jm.store.blocked;
       error.hidden = false;
       return;
     }
     error.hidden = true;
-    status.textContent = format(result.ok ? m.saved : m.notSaved, { date: longDate(day.date) });
     source.textContent = m.existing;
+    const mine = ++statusFor;
+    result.saved.then((outcome) => {
+      if (mine === statusFor) status.textContent = format(outcome.ok ? m.saved : m.notSaved, { date: longDate(day.date) });
+    });
   });
+  let statusFor = 0; // the save the status line is about
   dateInput.addEventListener('change', () => {
+    statusFor += 1;
     status.textContent = '';
     fill();
   });
@@ -167,5 +172,9 @@ export async function render(root, { focus = false } = {}) {
   const refresh = () => noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  // Another tab's day, or a journal loaded anew, fills the form again.
+  return { destroy: store.subscribe((change) => {
+    if (change.reload || (change.day && change.day.date === dateInput.value && !form.contains(document.activeElement))) fill();
+    if (!change.data || change.reload) refresh();
+  }) };
 }

@@ -88,5 +88,10 @@ export async function textFunctions(moduleUrl = defaultModuleUrl) {
     upgradeJournal: (text) => module.upgradeJournal(text),
     report: (text, today, format) => module.report(text, today, format),
     rulesVersion: () => module.rulesVersion(),
+    // A resident journal (the module's JournalSession, docs/storage.md): loaded once,
+    // then changed one record at a time, each change checked with whole-document
+    // validation's rules and JSON paths; analyze, report and document read it without
+    // parsing the journal again. Every method takes and returns JSON text, never throws.
+    newSession: () => new module.JournalSession(),
   };
 }

@@ -8,7 +8,7 @@ import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
 import { placeFigure, placeList, whereText } from './places.js';
-import { shortDate, longDate } from './when.js';
+import { shortDate, longDate, addDays } from './when.js';
 
 const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString('en-US');
 
@@ -36,7 +36,38 @@ function dayChart(perDay, m) {
     h('figcaption', { class: 'tc-hint' }, plural(m.perDayCaption, days.length, { max: Math.max(...days.map((d) => d.count)) })));
 }
 
-// The report's 7-day windows ending today, the last four.
+// The last four 7-day windows ending today (the report's weekly_counts, report-format.md),
+// summed from the analysis's per_day, which runs from the first twitch to today.
+function recentWeeks(perDay, today) {
+  const counts = new Map(perDay.map((d) => [d.date, d.count]));
+  const first = perDay[0]?.date;
+  const weeks = [];
+  for (let k = 0; first && k < 4; k++) {
+    const to = addDays(today, -7 * k);
+    if (to < first) break;
+    const from = addDays(to, -6);
+    let count = 0;
+    for (let i = 0; i < 7; i++) count += counts.get(addDays(from, i)) ?? 0;
+    weeks.unshift({ from, to, count });
+  }
+  return weeks;
+}
+
+// Twitches per place, in the shape of the report's `regions` ({region, count, sides}).
+// Counted from the records in memory: the report would also write every note, which the
+// screen does not show, and that is most of its cost on a large journal.
+function placeCounts(episodes) {
+  const byRegion = new Map();
+  for (const e of episodes) {
+    let r = byRegion.get(e.region);
+    if (!r) byRegion.set(e.region, r = { region: e.region, count: 0, sides: { left: 0, right: 0, both: 0, midline: 0 } });
+    r.count += 1;
+    r.sides[e.side] += 1;
+  }
+  return [...byRegion.values()];
+}
+
+// The 7-day windows ending today, the last four.
 function weekTable(weeks, m) {
   return h('table', { class: 'tc-table' },
     h('caption', null, m.weeksTitle),
@@ -89,7 +120,7 @@ function links(facts, m) {
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.insights;
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
@@ -102,9 +133,8 @@ export async function render(root, { focus = false } = {}) {
   function refresh() {
     noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
     const date = today();
-    const facts = analysis(store, engine, date);
-    const report = JSON.parse(engine.report(store.text(), date, 'json'));
-    if (facts.schema === 'twitchcheck.error/1' || report.schema === 'twitchcheck.error/1' || facts.episodes_total === 0) {
+    const facts = analysis(store, date);
+    if (facts.schema === 'twitchcheck.error/1' || facts.episodes_total === 0) {
       body.replaceChildren(h('p', null, m.empty), h('p', null, h('a', { href: '#/log' }, jm.log.title)));
       return;
     }
@@ -116,9 +146,9 @@ export async function render(root, { focus = false } = {}) {
           twitches: plural(jm.counts.twitches, facts.episodes_total), days: plural(jm.counts.days, facts.active_days),
           first: longDate(facts.first_date), last: longDate(facts.last_date),
         })),
-      section('ins-day', m.perDayTitle, facts.per_day.length ? dayChart(facts.per_day, m) : null, weekTable(report.weekly_counts, m)),
+      section('ins-day', m.perDayTitle, facts.per_day.length ? dayChart(facts.per_day, m) : null, weekTable(recentWeeks(facts.per_day, date), m)),
       section('ins-trend', m.trendTitle, h('p', null, m.trend[facts.trend])),
-      section('ins-map', m.mapTitle, placeMap(report.regions, m)),
+      section('ins-map', m.mapTitle, placeMap(placeCounts(store.episodes()), m)),
       section('ins-time', m.timeTitle, timeOfDay(facts, m)),
       section('ins-notes', m.notesTitle, notes.length ? h('ul', null, notes.map((n) => h('li', null, n))) : h('p', null, m.noNotes)),
       section('ins-links', m.linksTitle, h('p', { class: 'tc-hint' }, m.linksIntro), links(facts, m)),
@@ -127,5 +157,10 @@ export async function render(root, { focus = false } = {}) {
 
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  // The facts come from the resident journal, so a change of one record costs an analysis
+  // of the model in memory, not a parse of the whole journal.
+  return { destroy: store.subscribe((change) => {
+    if (change.data) refresh();
+    else noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  }) };
 }

@@ -1,54 +1,63 @@
-// The journal every screen shares: one store per page, opened once the engine is loaded
-// (the store checks every save with the engine's validateJournal).
+// The journal every screen shares: one store per page, opened once. The engine's module
+// loads while the store reads its records; the records then go into the resident journal
+// (the engine's JournalSession) once, and every screen reads its facts from there.
 
 import { textFunctions } from './engine.js';
 import { JournalStore } from './store.js';
 import { localDate } from './when.js';
 import { h } from './dom.js';
 import { journalMessages as jm } from './messages-journal.js';
+import { storeNotice } from './notice.js';
 
-let opening = null;
+let journal = null; // {store, opened}
 
-// → Promise of {store, engine}; `engine` has the module's text-in, text-out functions.
-export function openJournal() {
-  if (!opening) {
-    opening = textFunctions().then((engine) => {
-      const store = new JournalStore({
-        validate: (text) => JSON.parse(engine.validateJournal(text)),
-        upgrade: (text) => JSON.parse(engine.upgradeJournal(text)),
-      });
-      store.open();
-      return { store, engine };
-    });
-    opening.catch(() => {
-      opening = null; // a failed load may be retried
+// → {store, opened}: `opened` resolves to {store} once the journal is loaded.
+function startJournal() {
+  if (!journal) {
+    const store = new JournalStore({ engine: textFunctions() });
+    const opened = store.open().then(() => ({ store }));
+    journal = { store, opened };
+    opened.catch(() => {
+      journal = null; // a failed load may be retried
     });
   }
-  return opening;
+  return journal;
+}
+
+export function openJournal() {
+  return startJournal().opened;
 }
 
 export function today() {
   return localDate(new Date());
 }
 
-// The analysis facts of the stored journal (journal.md), or an error document.
-export function analysis(store, engine, date = today()) {
-  return JSON.parse(engine.analyze(store.text(), date));
+// The analysis facts of the journal (journal.md), or an error document.
+export function analysis(store, date = today()) {
+  return store.analyze(date);
 }
 
 // The start of every journal screen: a loading line, then the journal, or a calm message
-// when the engine cannot load. Resolves to null when the person has already moved on.
+// when the engine cannot load. While another tab holds up the database, its message shows
+// under the loading line. Resolves to null when the person has already moved on.
 export async function prepare(root) {
   const marker = h('p', { role: 'status' }, jm.loading);
-  root.replaceChildren(marker);
+  const noticeSlot = h('div');
+  root.replaceChildren(marker, noticeSlot);
+  const { store, opened } = startJournal();
+  const showNotice = () => noticeSlot.replaceChildren(store.state === 'blocked' ? storeNotice(store, showNotice) ?? '' : '');
+  const unsubscribe = store.subscribe(showNotice);
+  showNotice();
   try {
-    const journal = await openJournal();
-    return marker.isConnected ? journal : null;
+    await opened;
+    return marker.isConnected ? { store } : null;
   } catch {
     if (marker.isConnected) {
       root.replaceChildren(h('p', { role: 'alert' }, jm.engineFailed),
         h('button', { type: 'button', onclick: () => location.reload() }, jm.retry));
     }
     return null;
+  } finally {
+    unsubscribe();
   }
 }

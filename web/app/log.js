@@ -26,6 +26,98 @@ function details(e) {
   return parts.join(' · ');
 }
 
+const newestFirst = (a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0);
+const EARLIER = 10; // rows under "Earlier"
+
+// The two lists under the form: all of today's twitches and the ten before them, newest
+// first. A saved twitch adds one row (a tap never rebuilds the lists); only a deletion or
+// a change that moves a row out of "Earlier" looks through the journal again.
+function episodeLists(store, m, row) {
+  const todayList = h('ul', { class: 'tc-entries' });
+  const earlierList = h('ul', { class: 'tc-entries' });
+  const earlierSection = h('section', { 'aria-labelledby': 'log-earlier' },
+    h('h2', { id: 'log-earlier' }, m.recentTitle), earlierList, h('p', { class: 'tc-hint' }, m.moreEarlier));
+  const todaySection = h('section', { 'aria-labelledby': 'log-today' }, h('h2', { id: 'log-today' }, m.todayTitle), todayList);
+  const rows = new Map(); // id -> li
+  let date = today();
+  let earlier = []; // the episodes shown under "Earlier", newest first
+
+  const placeholder = () => h('li', { class: 'tc-hint' }, store.episodeCount ? m.noneToday : m.none);
+  function syncPlaceholder() {
+    const shown = todayList.querySelector(':scope > li.tc-entry');
+    const hint = todayList.querySelector(':scope > li.tc-hint');
+    if (shown) hint?.remove();
+    else if (hint) hint.replaceWith(placeholder());
+    else todayList.append(placeholder());
+  }
+
+  function fill(list, episodes, withDate) {
+    list.replaceChildren(...episodes.map((e) => {
+      const li = row(e, withDate);
+      rows.set(e.id, li);
+      return li;
+    }));
+  }
+
+  function showEarlier() {
+    fill(earlierList, earlier, true);
+    earlierSection.hidden = earlier.length === 0;
+  }
+
+  // The whole journal, once: when the screen opens and after a reload.
+  function showAll() {
+    date = today();
+    rows.clear();
+    const todays = [];
+    earlier = [];
+    for (const e of store.episodes()) {
+      if (e.at.slice(0, 10) === date) todays.push(e);
+      else if (earlier.length < EARLIER || e.at > earlier[EARLIER - 1].at) {
+        earlier.push(e);
+        earlier.sort(newestFirst);
+        if (earlier.length > EARLIER) earlier.pop();
+      }
+    }
+    fill(todayList, todays.sort(newestFirst), false);
+    syncPlaceholder();
+    showEarlier();
+  }
+
+  function insertSorted(list, li, at) {
+    const next = [...list.querySelectorAll(':scope > li.tc-entry')].find((other) => other.dataset.at < at);
+    list.insertBefore(li, next ?? null);
+  }
+
+  function removeRow(id) {
+    rows.get(id)?.remove();
+    rows.delete(id);
+  }
+
+  // One record changed: {episode} (added or changed) or {deleted}.
+  function apply(change) {
+    const gone = change.deleted ?? change.episode;
+    if (earlier.some((x) => x.id === gone.id)) {
+      showAll(); // a row of "Earlier" changed or went: the next one may move up
+      return;
+    }
+    removeRow(gone.id);
+    const e = change.episode;
+    if (e && e.at.slice(0, 10) === date) {
+      const li = row(e, false);
+      rows.set(e.id, li);
+      insertSorted(todayList, li, e.at);
+    } else if (e && (earlier.length < EARLIER || e.at > earlier[earlier.length - 1].at)) {
+      earlier.push(e);
+      earlier.sort(newestFirst);
+      if (earlier.length > EARLIER) earlier.pop();
+      showEarlier();
+    }
+    syncPlaceholder();
+  }
+
+  return { elements: [todaySection, earlierSection], showAll, apply };
+}
+
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
@@ -122,18 +214,14 @@ export async function render(root, { focus = false } = {}) {
     save();
   });
 
-  const todayList = h('ul', { class: 'tc-entries' });
-  const earlierList = h('ul', { class: 'tc-entries' });
-  const earlierSection = h('section', { 'aria-labelledby': 'log-earlier' },
-    h('h2', { id: 'log-earlier' }, m.recentTitle), earlierList, h('p', { class: 'tc-hint' }, m.moreEarlier));
   const reminderSlot = h('div');
+  const lists = episodeLists(store, m, (e, withDate) => entry(e, withDate));
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-log-screen' },
     title, noticeSlot, reminderSlot,
     h('p', null, m.intro),
     form, status,
-    h('section', { 'aria-labelledby': 'log-today' }, h('h2', { id: 'log-today' }, m.todayTitle), todayList),
-    earlierSection));
+    lists.elements));
 
   function readEpisode() {
     if (!chosen || !chosen.side) return { problem: m.needRegion, focus: chosen ? sideInputs[0] : regionSelect };
@@ -173,15 +261,28 @@ export async function render(root, { focus = false } = {}) {
     syncChoice();
   }
 
+  let statusFor = 0; // the change the status line is about
   function showStatus(text, undo) {
     status.replaceChildren(text);
     if (undo) {
       status.append(' ', h('button', { type: 'button', class: 'tc-link-button', onclick: () => {
         undo();
         lastAction = null;
+        statusFor += 1;
         status.replaceChildren(m.undone);
       } }, m.undo));
     }
+  }
+
+  // Once the change is stored (or could not be): "Saved: …" or "Not saved yet: …", never
+  // both; the notice at the top offers "Try again".
+  function reportSaved(result, words, episode, undo) {
+    const mine = ++statusFor;
+    result.saved.then((outcome) => {
+      if (mine !== statusFor) return;
+      showStatus(outcome.ok ? words : format(m.notSaved, { where: whereText(episode.region, episode.side), time: clockTime(episode.at) }),
+        outcome.ok ? undo : null);
+    });
   }
 
   function save() {
@@ -194,13 +295,8 @@ export async function render(root, { focus = false } = {}) {
     }
     const before = editing;
     const result = before ? store.updateEpisode(episode) : store.addEpisode(episode);
-    if (!result.ok && result.reason === 'invalid') {
-      error.textContent = format(m.invalid, result.error);
-      error.hidden = false;
-      return;
-    }
-    if (!result.ok && (result.reason === 'corrupt' || result.reason === 'newer')) {
-      error.textContent = jm.store.blocked;
+    if (!result.ok) {
+      error.textContent = result.reason === 'invalid' ? format(m.invalid, result.error) : jm.store.blocked;
       error.hidden = false;
       return;
     }
@@ -208,7 +304,7 @@ export async function render(root, { focus = false } = {}) {
     const where = whereText(episode.region, episode.side);
     const words = format(before ? m.changed : m.saved, { where, time: clockTime(episode.at) });
     lastAction = before ? () => store.updateEpisode(before) : () => store.deleteEpisode(episode.id);
-    showStatus(result.ok ? words : `${words} ${jm.store.notSavedYet}`, lastAction);
+    reportSaved(result, words, episode, lastAction);
     if (before) stopEditing(false);
     else clearForm();
   }
@@ -249,10 +345,15 @@ export async function render(root, { focus = false } = {}) {
   }
 
   function remove(episode) {
-    store.deleteEpisode(episode.id);
+    const result = store.deleteEpisode(episode.id);
+    if (!result.ok) {
+      error.textContent = jm.store.blocked;
+      error.hidden = false;
+      return;
+    }
     if (editing && editing.id === episode.id) stopEditing(false);
     lastAction = () => store.addEpisode(episode);
-    showStatus(format(m.deleted, { where: whereText(episode.region, episode.side), time: clockTime(episode.at) }), lastAction);
+    reportSaved(result, format(m.deleted, { where: whereText(episode.region, episode.side), time: clockTime(episode.at) }), episode, lastAction);
     title.focus();
   }
 
@@ -261,7 +362,7 @@ export async function render(root, { focus = false } = {}) {
     const time = clockTime(e.at);
     const noteText = e.note ? h('p', { class: 'tc-note' }, e.note) : null;
     const info = details(e);
-    return h('li', { class: 'tc-entry' },
+    return h('li', { class: 'tc-entry', dataset: { at: e.at } },
       h('div', { class: 'tc-entry-main' },
         h('p', { class: 'tc-entry-title' },
           h('time', { datetime: e.at }, withDate ? `${shortDate(e.at.slice(0, 10))}, ${time}` : time), ' · ', where),
@@ -272,20 +373,21 @@ export async function render(root, { focus = false } = {}) {
         h('button', { type: 'button', 'aria-label': format(m.deleteLabel, { time, where }), onclick: () => remove(e) }, m.delete)));
   }
 
-  function refresh() {
-    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  function refreshNotices() {
+    noticeSlot.replaceChildren(storeNotice(store, refreshNotices) ?? '');
     reminderSlot.replaceChildren(backupReminder(store) ?? '');
-    const date = today();
-    const sorted = [...store.doc.episodes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    const todays = sorted.filter((e) => e.at.slice(0, 10) === date);
-    const earlier = sorted.filter((e) => e.at.slice(0, 10) !== date).slice(0, 10);
-    todayList.replaceChildren(...(todays.length ? todays.map((e) => entry(e, false))
-      : [h('li', { class: 'tc-hint' }, store.doc.episodes.length ? m.noneToday : m.none)]));
-    earlierList.replaceChildren(...earlier.map((e) => entry(e, true)));
-    earlierSection.hidden = earlier.length === 0;
   }
 
-  refresh();
+  // A saved twitch changes one row; the notices follow the store's state and metadata.
+  function changed(change) {
+    if (change.episode || change.deleted) lists.apply(change);
+    if (change.reload) lists.showAll();
+    if (!change.data || change.reload) noticeSlot.replaceChildren(storeNotice(store, refreshNotices) ?? '');
+    reminderSlot.replaceChildren(backupReminder(store) ?? '');
+  }
+
+  lists.showAll();
+  refreshNotices();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  return { destroy: store.subscribe(changed) };
 }

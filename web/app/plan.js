@@ -15,7 +15,7 @@ const rate = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.plan;
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
@@ -39,13 +39,13 @@ export async function render(root, { focus = false } = {}) {
 
   function refresh() {
     noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
-    const started = store.doc.plan?.started;
+    const started = store.plan?.started;
     if (!started) {
       body.replaceChildren(h('p', null, m.notStarted), stepList(null),
         h('div', { class: 'tc-actions' }, h('button', { type: 'button', class: 'tc-primary', onclick: start }, m.start)));
       return;
     }
-    const facts = analysis(store, engine);
+    const facts = analysis(store);
     const plan = facts.plan;
     if (!plan) {
       body.replaceChildren(h('p', null, m.notStarted));
@@ -73,5 +73,8 @@ export async function render(root, { focus = false } = {}) {
 
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  return { destroy: store.subscribe((change) => {
+    if (change.data) refresh();
+    else noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  }) };
 }

@@ -13,17 +13,17 @@ import { localAt, longDate } from './when.js';
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.recheck;
   const { mountChecker } = await import('./checker.js');
 
-  const facts = analysis(store, engine, today());
+  const facts = analysis(store, today());
   const suggested = facts.schema === 'twitchcheck.error/1' ? null : facts.suggested_assessment;
   const noticeSlot = h('div');
-  const last = (store.doc.assessments ?? []).at(-1);
+  const last = store.lastAssessment();
   const intro = h('div', { class: 'tc-recheck-intro' },
     h('p', { class: 'tc-summary' }, m.title),
-    h('p', null, store.doc.episodes.length ? m.intro : m.noJournal),
+    h('p', null, store.episodeCount ? m.intro : m.noJournal),
     last ? h('p', { class: 'tc-hint' }, format(m.savedLevel, {
       level: messages.levels[last.level]?.name ?? last.level, date: longDate(last.at.slice(0, 10)),
     })) : null);
@@ -36,13 +36,16 @@ export async function render(root, { focus = false } = {}) {
     const error = h('p', { class: 'tc-error', role: 'alert', hidden: true });
     const button = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
       const saved = store.addAssessment({ at: localAt(), input: assessment, level: result.level, rules_version: result.rules_version });
-      if (!saved.ok && (saved.reason === 'invalid' || saved.reason === 'corrupt' || saved.reason === 'newer')) {
+      if (!saved.ok) {
         error.textContent = saved.reason === 'invalid' ? format(m.invalid, saved.error) : jm.store.blocked;
         error.hidden = false;
         return;
       }
       button.disabled = true;
-      status.textContent = m.saved;
+      // "Saved" only once the write is done; a failed write says so and stays on screen.
+      saved.saved.then((outcome) => {
+        status.textContent = outcome.ok ? m.saved : m.notSaved;
+      });
     } }, m.save);
     return h('div', { class: 'tc-recheck-save' }, h('div', { class: 'tc-actions' }, button), error, status);
   }
@@ -57,6 +60,8 @@ export async function render(root, { focus = false } = {}) {
 
   const refresh = () => noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
   refresh();
-  const unsubscribe = store.subscribe(refresh);
+  const unsubscribe = store.subscribe((change) => {
+    if (!change.data || change.reload) refresh();
+  });
   return { destroy() { unsubscribe(); checker?.destroy?.(); } };
 }

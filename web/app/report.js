@@ -153,7 +153,7 @@ function importError(error, text) {
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
   if (!journal) return { destroy() {} };
-  const { store, engine } = journal;
+  const { store } = journal;
   const m = jm.report;
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
@@ -162,7 +162,7 @@ export async function render(root, { focus = false } = {}) {
   const importStatus = h('div', { class: 'tc-status', role: 'status' });
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
-  const engineText = (format_) => engine.report(store.text(), today(), format_);
+  const engineText = (format_) => store.report(today(), format_);
   // The engine's error document starts like this (house JSON); no need to parse a large export.
   const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
 
@@ -209,18 +209,20 @@ export async function render(root, { focus = false } = {}) {
       importStatus.replaceChildren(...importError(checked.error, text));
       return;
     }
-    const doc = checked.doc;
-    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: () => {
-      const result = store.replace(doc);
-      importStatus.replaceChildren(...(result.ok || result.reason !== 'invalid'
-        ? [h('p', null, plural(m.importDone, store.doc.episodes.length))]
-        : importError(result.error, JSON.stringify(doc))));
+    const { counts } = checked;
+    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: async () => {
+      importStatus.replaceChildren(m.importSaving);
+      const result = await store.replace(checked.prepared);
+      importStatus.replaceChildren(...(result.ok || result.reason === 'unavailable'
+        ? [h('p', null, plural(m.importDone, store.episodeCount))]
+        : result.reason === 'invalid' ? importError(result.error, text)
+          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? m.importNotSaved : jm.store.blocked)]));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
       h('p', null, format(m.importReady, {
-        twitches: plural(jm.counts.twitches, doc.episodes.length), checkIns: plural(jm.counts.checkIns, doc.days.length),
-      }), ' ', plural(m.importReplaces, store.doc.episodes.length)),
+        twitches: plural(jm.counts.twitches, counts.episodes), checkIns: plural(jm.counts.checkIns, counts.days),
+      }), ' ', plural(m.importReplaces, store.episodeCount)),
       ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
       h('div', { class: 'tc-actions' }, replace,
         h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
@@ -230,10 +232,14 @@ export async function render(root, { focus = false } = {}) {
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
     title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));
 
-  function refresh() {
-    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+  const showLastBackup = () => {
     lastBackup.textContent = store.meta.lastBackup
       ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
+  };
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    showLastBackup();
     const report = JSON.parse(engineText('json'));
     if (report.schema === 'twitchcheck.error/1') {
       preview.replaceChildren(h('p', { class: 'tc-error' }, format(m.reportError, report.error)));
@@ -244,5 +250,11 @@ export async function render(root, { focus = false } = {}) {
 
   refresh();
   if (focus) title.focus();
-  return { destroy: store.subscribe(refresh) };
+  return { destroy: store.subscribe((change) => {
+    if (change.data) refresh();
+    else {
+      noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+      showLastBackup();
+    }
+  }) };
 }

@@ -10,13 +10,10 @@ import { download, downloadBackup } from './files.js';
 import { longDate } from './when.js';
 import { sealedBackupControl } from './sealed-ui.js';
 
-// What Chromium and Firefox give one site's localStorage: 5 MiB of UTF-16 text
-// (docs/storage.md has the measurement).
-const LIMIT_BYTES = 10 * 1024 * 1024;
-
-const size = (bytes) => (bytes < 1024 * 1024
-  ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-  : `${(Math.round(bytes / 1024 / 102.4) / 10).toLocaleString('en-US')} MB`);
+const MB = 1024 * 1024;
+const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const size = (bytes) => (bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+  : bytes < 1024 * MB ? `${tenths(bytes / MB)} MB` : `${tenths(bytes / MB / 1024)} GB`);
 
 // What an encrypted backup protects against, and what it does not.
 function sealedSection(s = jm.sealed) {
@@ -34,16 +31,18 @@ export async function render(root, { focus = false } = {}) {
   const title = h('h1', { tabindex: '-1' }, m.title);
   const noticeSlot = h('div');
   const reminderSlot = h('div');
+  const where = h('p');
   const used = h('div');
   const backup = h('p');
+  const oldCopy = h('div');
   const kept = h('div');
   const status = h('p', { class: 'tc-status', role: 'status' });
 
   const confirmRow = h('div', { class: 'tc-confirm', hidden: true },
     h('p', null, m.deleteAsk),
     h('div', { class: 'tc-actions' },
-      h('button', { type: 'button', class: 'tc-danger', onclick: () => {
-        store.deleteEverything();
+      h('button', { type: 'button', class: 'tc-danger', onclick: async () => {
+        await store.deleteEverything();
         confirmRow.hidden = true;
         ask.hidden = false;
         status.textContent = m.deleted;
@@ -59,33 +58,48 @@ export async function render(root, { focus = false } = {}) {
   root.replaceChildren(h('div', { class: 'tc-screen tc-settings' },
     title, noticeSlot, reminderSlot,
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-what' },
-      h('h2', { id: 'set-what' }, m.whatTitle), h('ul', null, m.what.map((t) => h('li', null, t)))),
+      h('h2', { id: 'set-what' }, m.whatTitle), h('ul', null, m.what.map((t) => h('li', null, t))), where),
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-used' }, h('h2', { id: 'set-used' }, m.usedTitle), used),
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-backup' },
       h('h2', { id: 'set-backup' }, m.backupTitle), backup,
       h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, jm.report.backup)),
       sealedBackupControl(store, today)),
     sealedSection(),
-    kept,
+    oldCopy, kept,
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
       h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),
       h('div', { class: 'tc-actions' }, ask), confirmRow),
     status));
 
-  function refresh() {
-    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
-    reminderSlot.replaceChildren(backupReminder(store) ?? '');
+  // Where the journal is kept and how much room it takes (the browser's own count).
+  async function showUsed() {
+    where.textContent = store.backend === 'indexedDB' ? m.whereDatabase : store.backend === 'localStorage' ? m.whereLocal : '';
+    where.hidden = store.backend === 'memory';
     if (store.state === 'memory') {
       used.replaceChildren(h('p', null, m.unavailable));
-    } else {
-      const { bytes } = store.usage();
-      used.replaceChildren(h('p', null, format(m.used, { used: size(bytes), limit: size(LIMIT_BYTES), percent: Math.ceil((bytes / LIMIT_BYTES) * 100) })),
-        store.meta.persisted !== undefined
-          ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : '');
+      return;
     }
-    backup.textContent = store.meta.lastBackup
-      ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
-    const copies = store.keptCopies().filter((c) => c.key.startsWith('twitchcheck.aside.'));
+    const { bytes, quota } = await store.usage();
+    const persisted = store.meta.persisted !== undefined
+      ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : '';
+    const line = store.backend === 'localStorage'
+      ? format(m.used, { used: size(bytes), limit: size(quota), percent: Math.ceil((bytes / quota) * 100) })
+      : format(m.usedDatabase, { used: size(bytes), limit: size(quota) });
+    used.replaceChildren(h('p', null, line), persisted);
+  }
+
+  // Layout 1's copy of the journal, kept in localStorage after the move until a backup.
+  function showOldCopy() {
+    oldCopy.replaceChildren(store.oldText ? h('section', { class: 'tc-card', 'aria-labelledby': 'set-old' },
+      h('h2', { id: 'set-old' }, m.oldTitle),
+      h('p', null, format(m.oldText, { size: size(store.oldText.bytes) })),
+      h('div', { class: 'tc-actions' },
+        h('button', { type: 'button', onclick: () => download(`twitchcheck-before-update-${today()}.json`, store.oldCopyText() ?? '', 'application/json') }, m.oldDownload),
+        h('button', { type: 'button', onclick: () => { store.removeOldCopy(); title.focus(); } }, m.oldRemove))) : '');
+  }
+
+  async function showKept() {
+    const copies = await store.keptCopies();
     kept.replaceChildren(copies.length ? h('section', { class: 'tc-card', 'aria-labelledby': 'set-kept' },
       h('h2', { id: 'set-kept' }, m.keptTitle), h('p', null, m.keptIntro),
       h('ul', { class: 'tc-entries' }, copies.map((c, i) => h('li', { class: 'tc-entry' },
@@ -93,6 +107,16 @@ export async function render(root, { focus = false } = {}) {
         h('div', { class: 'tc-entry-actions' },
           h('button', { type: 'button', onclick: () => download(`twitchcheck-kept-${i + 1}.txt`, c.text, 'text/plain') }, format(m.keptDownload, { n: i + 1 })),
           h('button', { type: 'button', onclick: () => store.dropKeptCopy(c.key) }, format(m.keptRemove, { n: i + 1 }))))))) : '');
+  }
+
+  function refresh() {
+    noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
+    reminderSlot.replaceChildren(backupReminder(store) ?? '');
+    backup.textContent = store.meta.lastBackup
+      ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
+    showOldCopy();
+    showUsed();
+    showKept();
   }
 
   refresh();
