@@ -8,7 +8,7 @@
 // budgets) and tests/browser/first-result.spec.js (checks the list against what the
 // browser really requests).
 //   node cmake/widget-sizes.mjs SITE_DIR
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,9 +47,10 @@ function site(siteDir) {
     }
     return [...seen];
   };
-  // The checker-only module, as engine.js's checkerEngineAt names it (script, then wasm).
+  // The checker-only module, as engine.js's checkerEngineAt names it (script, then wasm),
+  // and the checker words its glue fetches for a page in English (wasm/checker-post.js).
   const moduleScript = text('app/engine.js').match(/export function checkerEngineAt[^]*?new URL\("([\w.-]+\.js)"/)[1];
-  const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm')];
+  const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm'), 'engine-words/en.json'];
   // A page's stylesheets, icon and module scripts, from its markup.
   const pageParts = (rel) => {
     const page = text(rel);
@@ -83,7 +84,16 @@ export function measureWidget(siteDir) {
     inAll: total(before) + total(later),
     iframe: total(iframe),
   };
-  return { elementFile, moduleFiles, before, later, iframe, totals };
+  // Per language: a page in German has the module fetch German's words (engine-words/de.json)
+  // in place of English's.
+  const english = sizeOf('engine-words/en.json').gzip;
+  const languages = readdirSync(join(siteDir, 'engine-words')).filter((name) => name.endsWith('.json')).sort()
+    .map((name) => {
+      const words = sizeOf(`engine-words/${name}`);
+      const swap = words.gzip - english;
+      return { lang: name.replace(/\.json$/, ''), words, inAll: totals.inAll + swap, iframe: totals.iframe + swap };
+    });
+  return { elementFile, moduleFiles, before, later, iframe, totals, languages };
 }
 
 // The app's first result: opening index.html at the checker screen and answering it, with
@@ -122,6 +132,11 @@ export function printWidget(sizes, siteDir) {
   console.log('iframe (embed.html), everything:');
   sizes.iframe.forEach((row) => console.log(line(row)));
   console.log(`  = ${kb(iframe)} in all (budget ${budgets.inAll / KB} KB)${over(iframe, budgets.inAll)}`);
+  console.log('per language, with its engine words in place of English\'s:');
+  for (const l of sizes.languages) {
+    console.log(`  ${l.lang}: ${String(l.words.gzip).padStart(5)} words; custom element ${kb(l.inAll)}${over(l.inAll, budgets.inAll)}, ` +
+      `iframe ${kb(l.iframe)}${over(l.iframe, budgets.inAll)}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

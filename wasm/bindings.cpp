@@ -4,9 +4,10 @@
 // Two modules are built from it (wasm/CMakeLists.txt):
 // - twitchcheck.js/.wasm, the app's module: every function, through Embind;
 // - twitchcheck-checker.js/.wasm (TWITCHCHECK_CHECKER_MODULE), the widget's module:
-//   assess and rulesVersion only, as plain C exports that checker-post.js turns into the
-//   same two JavaScript functions. Embind's JavaScript runtime alone would take 6 KB
-//   gzip of the widget's 80 KB budget (docs/decisions.md).
+//   assess, addLanguage and rulesVersion only, as plain C exports that checker-post.js
+//   turns into the same JavaScript functions. Embind's JavaScript runtime alone would
+//   take 6 KB gzip of the widget's 80 KB budget (docs/decisions.md).
+// `lang` is optional in JavaScript: Embind tells the overloads apart by argument count.
 #include "twitchcheck/api.hpp"
 
 #ifndef TWITCHCHECK_CHECKER_MODULE
@@ -17,6 +18,9 @@
 namespace {
 
 std::string assess(const std::string& assessment) { return twitchcheck::api::assess(assessment).text; }
+std::string assess_in(const std::string& assessment, const std::string& lang) {
+    return twitchcheck::api::assess(assessment, lang).text;
+}
 std::string analyze(const std::string& journal, const std::string& today) {
     return twitchcheck::api::analyze(journal, today).text;
 }
@@ -26,6 +30,11 @@ std::string validate_journal(const std::string& journal) {
 std::string report(const std::string& journal, const std::string& today, const std::string& format) {
     return twitchcheck::api::report(journal, today, format).text;
 }
+std::string report_in(const std::string& journal, const std::string& today, const std::string& format,
+                      const std::string& lang) {
+    return twitchcheck::api::report(journal, today, format, lang).text;
+}
+std::string add_language(const std::string& language) { return twitchcheck::api::add_language(language).text; }
 std::string upgrade_journal(const std::string& journal) {
     return twitchcheck::api::upgrade_journal(journal).text;
 }
@@ -41,14 +50,25 @@ template <auto Method, class... Args>
 std::string session_read(const JournalSession& session, const Args&... args) {
     return (session.*Method)(args...).text;
 }
+// report(today, format[, lang]): the language is optional, as in the module's report().
+std::string session_report(const JournalSession& session, const std::string& today, const std::string& format) {
+    return session.report(today, format).text;
+}
+std::string session_report_in(const JournalSession& session, const std::string& today, const std::string& format,
+                              const std::string& lang) {
+    return session.report(today, format, lang).text;
+}
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(twitchcheck) {
     emscripten::function("assess", &assess);
+    emscripten::function("assess", &assess_in);
     emscripten::function("analyze", &analyze);
     emscripten::function("validateJournal", &validate_journal);
     emscripten::function("report", &report);
+    emscripten::function("report", &report_in);
+    emscripten::function("addLanguage", &add_language);
     emscripten::function("upgradeJournal", &upgrade_journal);
     emscripten::function("rulesVersion", &rules_version);
 
@@ -63,7 +83,8 @@ EMSCRIPTEN_BINDINGS(twitchcheck) {
         .function("setPlan", &session_call<&JournalSession::set_plan, std::string>)
         .function("addCheck", &session_call<&JournalSession::add_check, std::string>)
         .function("analyze", &session_read<&JournalSession::analyze, std::string>)
-        .function("report", &session_read<&JournalSession::report, std::string, std::string>)
+        .function("report", &session_report)
+        .function("report", &session_report_in)
         .function("document", &session_read<&JournalSession::document>)
         .function("counts", &session_read<&JournalSession::counts>);
 }
@@ -74,6 +95,7 @@ EMSCRIPTEN_BINDINGS(twitchcheck) {
 namespace {
 
 std::string input;   // the text JavaScript writes for the next call
+std::string lang;    // the language tag of the next assess (empty: English)
 std::string output;  // the last answer, read by JavaScript before the next call
 bool input_too_large = false;
 
@@ -86,6 +108,7 @@ const char* answer(Make&& make) noexcept {
         output = std::string();
     }
     input = std::string();  // a large input is not kept between calls
+    lang = std::string();
     return output.c_str();
 }
 
@@ -108,12 +131,33 @@ EMSCRIPTEN_KEEPALIVE char* tc_input(std::size_t size) noexcept {
     }
 }
 
+// Room for a language tag of `size` bytes for the next tc_assess; null when there is none.
+EMSCRIPTEN_KEEPALIVE char* tc_lang(std::size_t size) noexcept {
+    try {
+        lang.assign(size + 1, '\0');
+        lang.resize(size);
+        return lang.data();
+    } catch (...) {
+        lang = std::string();
+        return nullptr;
+    }
+}
+
 // assess() on the text tc_input made room for; the answer stays valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* tc_assess() noexcept {
     return answer([] {
         return input_too_large
                    ? twitchcheck::error_document({"", "the input is too large to read on this device"})
-                   : twitchcheck::api::assess(input).text;
+                   : twitchcheck::api::assess(input, lang).text;
+    });
+}
+
+// addLanguage() on the text tc_input made room for.
+EMSCRIPTEN_KEEPALIVE const char* tc_add_language() noexcept {
+    return answer([] {
+        return input_too_large
+                   ? twitchcheck::error_document({"", "the input is too large to read on this device"})
+                   : twitchcheck::api::add_language(input).text;
     });
 }
 

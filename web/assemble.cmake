@@ -16,6 +16,9 @@ file(COPY_FILE "${MODULE_WASM}" "${SITE_DIR}/twitchcheck.wasm")
 # The widget's smaller, checker-only module (wasm/CMakeLists.txt).
 file(COPY_FILE "${CHECKER_MODULE_JS}" "${SITE_DIR}/twitchcheck-checker.js")
 file(COPY_FILE "${CHECKER_MODULE_WASM}" "${SITE_DIR}/twitchcheck-checker.wasm")
+# The engine's checker words of each language, for the checker-only module (addLanguage).
+file(GLOB engine_words "${ENGINE_WORDS_DIR}/*.json")
+file(COPY ${engine_words} DESTINATION "${SITE_DIR}/engine-words")
 
 # The app precaches everything it serves except the service worker itself, the demo host
 # page and what only embedding sites load (the widget's script, element and iframe page):

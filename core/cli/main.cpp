@@ -15,9 +15,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  twitchcheck assess [FILE]\n"
+    "  twitchcheck assess [--lang TAG] [FILE]\n"
     "  twitchcheck analyze FILE --today YYYY-MM-DD\n"
-    "  twitchcheck report FILE --today YYYY-MM-DD --format json|html|csv|fhir\n"
+    "  twitchcheck report FILE --today YYYY-MM-DD --format json|html|csv|fhir [--lang TAG]\n"
     "  twitchcheck upgrade FILE\n"
     "  twitchcheck rules [--check FILE]\n";
 
@@ -50,10 +50,10 @@ int emit(const twitchcheck::api::Output& out) {
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
-// FILE plus the named options (--today, --format, --check) of one command.
+// FILE plus the named options (--today, --format, --check, --lang) of one command.
 struct Arguments {
     std::vector<std::string> positional;
-    std::optional<std::string> today, format, check;
+    std::optional<std::string> today, format, check, lang;
 };
 
 std::optional<Arguments> parse_arguments(int argc, char** argv) {
@@ -68,6 +68,7 @@ std::optional<Arguments> parse_arguments(int argc, char** argv) {
         if (a == "--today") { if (!value(args.today)) return std::nullopt; }
         else if (a == "--format") { if (!value(args.format)) return std::nullopt; }
         else if (a == "--check") { if (!value(args.check)) return std::nullopt; }
+        else if (a == "--lang") { if (!value(args.lang)) return std::nullopt; }
         else if (a.size() > 1 && a[0] == '-' && a != "-") return std::nullopt;
         else args.positional.push_back(a);
     }
@@ -86,25 +87,25 @@ int main(int argc, char** argv) {
             if (args->positional.size() > 1 || args->today || args->format || args->check) return usage();
             auto text = read_input(args->positional.empty() ? "-" : args->positional[0]);
             if (!text) return 1;
-            return emit(twitchcheck::api::assess(*text));
+            return emit(twitchcheck::api::assess(*text, args->lang.value_or("")));
         }
         if (command == "analyze" || command == "report") {
             const bool is_report = command == "report";
             if (args->positional.size() != 1 || !args->today || args->check) return usage();
-            if (is_report != args->format.has_value()) return usage();
+            if (is_report != args->format.has_value() || (!is_report && args->lang)) return usage();
             auto text = read_input(args->positional[0]);
             if (!text) return 1;
-            return emit(is_report ? twitchcheck::api::report(*text, *args->today, *args->format)
+            return emit(is_report ? twitchcheck::api::report(*text, *args->today, *args->format, args->lang.value_or(""))
                                   : twitchcheck::api::analyze(*text, *args->today));
         }
         if (command == "upgrade") {
-            if (args->positional.size() != 1 || args->today || args->format || args->check) return usage();
+            if (args->positional.size() != 1 || args->today || args->format || args->check || args->lang) return usage();
             auto text = read_input(args->positional[0]);
             if (!text) return 1;
             return emit(twitchcheck::api::upgrade_journal(*text));
         }
         if (command == "rules") {
-            if (!args->positional.empty() || args->today || args->format) return usage();
+            if (!args->positional.empty() || args->today || args->format || args->lang) return usage();
             if (!args->check) {
                 std::cout << twitchcheck::api::rules_text();
                 return std::cout.flush() ? 0 : 1;

@@ -5,11 +5,19 @@
 
 namespace twitchcheck::api {
 
-Output assess(std::string_view assessment_json) {
+Output assess(std::string_view assessment_json, std::string_view lang) {
     return guarded([&] {
         const RuleSet& rules = builtin_rules();
+        const Language& words = language(lang);
         // An assessment is at most 3 levels deep; anything deeper is invalid anyway.
-        return result_text(rules, evaluate(rules, parse_assessment(parse_json_bounded(assessment_json, 8))));
+        return result_text(rules, words, evaluate(rules, parse_assessment(parse_json_bounded(assessment_json, 8))));
+    });
+}
+
+Output add_language(std::string_view language_json) {
+    return guarded([&] {
+        // The house JSON text, written by hand: a language tag needs no escaping.
+        return "{\n  \"ok\": true,\n  \"lang\": \"" + twitchcheck::add_language(language_json) + "\"\n}\n";
     });
 }
 

@@ -41,7 +41,7 @@ std::optional<DayNumber> parse_date(std::string_view text) {
     return day_number(year, month, day);
 }
 
-std::string date_text(DayNumber days) {
+CivilDate civil_date(DayNumber days) {
     // Howard Hinnant's civil_from_days.
     const int z = days + 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -51,7 +51,14 @@ std::string date_text(DayNumber days) {
     const int mp = (5 * doy + 2) / 153;
     const int day = doy - (153 * mp + 2) / 5 + 1;
     const int month = mp < 10 ? mp + 3 : mp - 9;
-    const int year = yoe + era * 400 + (month <= 2);
+    return {yoe + era * 400 + (month <= 2), month, day};
+}
+
+// Day 0, 1970-01-01, was a Thursday.
+int weekday(DayNumber days) { return static_cast<int>(((std::int64_t{days} + 3) % 7 + 7) % 7); }
+
+std::string date_text(DayNumber days) {
+    const auto [year, month, day] = civil_date(days);
     std::string out(10, '-');
     auto put = [&out](std::size_t at, int value, int width) {
         for (int i = width - 1; i >= 0; --i, value /= 10) out[at + i] = static_cast<char>('0' + value % 10);

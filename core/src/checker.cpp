@@ -139,19 +139,22 @@ CheckResult evaluate(const RuleSet& rules, const Assessment& a) {
     }
 
     // Steps for the triggers the person reported come first, then the rest of the plan.
-    std::vector<std::string_view> rest;
-    for (const auto& step : rules.advice) {
+    std::vector<std::size_t> rest;
+    for (std::size_t k = 0; k < rules.advice.size(); ++k) {
+        const AdviceStep& step = rules.advice[k];
         const bool reported = std::any_of(step.triggers.begin(), step.triggers.end(), [&](Trigger t) {
             return std::find(a.triggers.begin(), a.triggers.end(), t) != a.triggers.end();
         });
-        if (reported) r.advice.push_back(step.text);
-        else if (!step.only_when_reported) rest.push_back(step.text);
+        if (reported) r.advice.push_back(k);
+        else if (!step.only_when_reported) rest.push_back(k);
     }
     r.advice.insert(r.advice.end(), rest.begin(), rest.end());
     return r;
 }
 
-std::string result_text(const RuleSet& rules, const CheckResult& r) {
+std::string result_text(const RuleSet& rules, const Language& words, const CheckResult& r) {
+    if (words.rule_words.size() != rules.rules.size() || words.advice_words.size() != rules.advice.size())
+        throw std::logic_error("the language's words are not for this rule set");
     JsonWriter w;
     auto strings = [&](const auto& items) {
         w.begin_array();
@@ -170,8 +173,9 @@ std::string result_text(const RuleSet& rules, const CheckResult& r) {
         w.begin_object();
         w.key("id").string(f.rule->id);
         w.key("level").string(to_string(f.rule->level));
-        w.key("cause").string(f.rule->cause);
-        w.key("action").string(f.rule->action);
+        const auto& [cause, action] = words.rule_words[static_cast<std::size_t>(f.rule - rules.rules.data())];
+        w.key("cause").string(cause);
+        w.key("action").string(action);
         w.key("because");
         strings(f.because);
         w.key("source").string(f.rule->source);
@@ -180,18 +184,22 @@ std::string result_text(const RuleSet& rules, const CheckResult& r) {
     w.end_array();
     w.key("unanswered");
     strings(r.unanswered);
-    w.key("advice");
-    strings(r.advice);
-    w.key("disclaimer").string(rules.disclaimer);
+    w.key("advice").begin_array();
+    for (std::size_t k : r.advice) w.string(words.advice_words[k]);
+    w.end_array();
+    w.key("disclaimer").string(words.disclaimer);
+    w.key("lang").string(words.tag);
     w.end_object();
     return w.finish();
 }
 
-Json result_json(const RuleSet& rules, const CheckResult& r) { return parse_json(result_text(rules, r)); }
+Json result_json(const RuleSet& rules, const Language& words, const CheckResult& r) {
+    return parse_json(result_text(rules, words, r));
+}
 
-Json check(const Json& assessment) {
+Json check(const Json& assessment, std::string_view lang) {
     const RuleSet& rules = builtin_rules();
-    return result_json(rules, evaluate(rules, parse_assessment(assessment)));
+    return result_json(rules, language(lang), evaluate(rules, parse_assessment(assessment)));
 }
 
 std::vector<Error> run_examples(const RuleSet& rules) {
@@ -200,17 +208,23 @@ std::vector<Error> run_examples(const RuleSet& rules) {
         const auto& ex = rules.examples[i];
         const std::string path = path_index("examples", i);
         auto failed = [&](const std::string& what) { failures.push_back({path, ex.name + ": " + what}); };
-        Json result;
+        CheckResult checked;
         try {
-            result = result_json(rules, evaluate(rules, parse_assessment(ex.input)));
+            checked = evaluate(rules, parse_assessment(ex.input));
         } catch (const InputError& e) {
             failed("its input is not a valid assessment (" + e.error().path + ": " + e.error().message + ")");
             continue;
         }
-        Json fired_ids = Json::array();
-        for (const auto& f : result["fired"]) fired_ids.push_back(f["id"]);
+        // What an example may expect: the result's ids and levels (words are the language files').
+        Json result = Json::object();
+        result["level"] = to_string(checked.level);
+        result["checklist_count"] = checked.checklist.size();
+        result["checklist"] = checked.checklist;
+        result["fired"] = Json::array();
+        for (const auto& f : checked.fired) result["fired"].push_back(f.rule->id);
+        result["unanswered"] = checked.unanswered;
         for (auto it = ex.expect.begin(); it != ex.expect.end(); ++it) {
-            const Json& got = it.key() == "fired" ? fired_ids : result.contains(it.key()) ? result[it.key()] : Json();
+            const Json& got = result.contains(it.key()) ? result[it.key()] : Json();
             if (it.key() != "level" && it.key() != "checklist" && it.key() != "checklist_count" &&
                 it.key() != "fired" && it.key() != "unanswered") {
                 failed("cannot check \"" + it.key() + "\"");

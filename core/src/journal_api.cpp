@@ -22,10 +22,11 @@ Output upgrade_journal(std::string_view journal_json) {
     return guarded([&] { return to_text(read_journal(journal_json).document); });
 }
 
-Output report(std::string_view journal_json, std::string_view today, std::string_view format) {
+Output report(std::string_view journal_json, std::string_view today, std::string_view format,
+              std::string_view lang) {
     return guarded([&] {
         const Journal journal = read_journal(journal_json);
-        return journal_report(journal, read_today(today), format);
+        return journal_report(journal, read_today(today), format, language(lang));
     });
 }
 

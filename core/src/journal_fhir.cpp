@@ -386,6 +386,8 @@ void questionnaire_response(JsonWriter& w, const std::string& uuid, const Json& 
 void result_observation(JsonWriter& w, const std::string& uuid, const Json& stored, const std::string& patient,
                         const std::string& response) {
     const RuleSet& rules = builtin_rules();
+    // The Bundle is in English ("language": "en"): the checker's English words.
+    const Language& english = language("en");
     std::string level_name = stored["level"].get<std::string>();
     std::string version = stored["rules_version"].get<std::string>();
     std::optional<CheckResult> result;
@@ -407,13 +409,15 @@ void result_observation(JsonWriter& w, const std::string& uuid, const Json& stor
         for (const FiredRule& f : result->fired) {
             std::string reasons;
             for (const std::string& b : f.because) reasons += (reasons.empty() ? "" : ", ") + b;
+            const auto& [cause, action] = english.rule_words[static_cast<std::size_t>(f.rule - rules.rules.data())];
             xhtml += "<li><b>" + html_escape(f.rule->id) + "</b> (" + std::string(to_string(f.rule->level)) +
-                     "): " + html_escape(f.rule->cause) + " " + html_escape(f.rule->action) +
+                     "): " + html_escape(cause) + " " + html_escape(action) +
                      (reasons.empty() ? "" : " " + html_escape(words::because) + html_escape(reasons) + ".") +
                      "</li>";
         }
         xhtml += "</ul>" + para(words::advice_heading) + "<ul>";
-        for (std::string_view a : result->advice) {
+        for (std::size_t k : result->advice) {
+            const std::string_view a = english.advice_words[k];
             xhtml += "<li>" + html_escape(a) + "</li>";
             notes.emplace_back(a);
         }
@@ -422,8 +426,8 @@ void result_observation(JsonWriter& w, const std::string& uuid, const Json& stor
         notes.push_back(std::string(words::not_recomputed) + problem + std::string(words::not_recomputed_end));
         xhtml += para(notes.back());
     }
-    xhtml += para(rules.disclaimer);
-    notes.push_back(rules.disclaimer);
+    xhtml += para(english.disclaimer);
+    notes.emplace_back(english.disclaimer);
 
     open_entry(w, "Observation", uuid);
     narrative(w, xhtml);

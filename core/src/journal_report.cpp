@@ -15,11 +15,6 @@ namespace {
 
 std::size_t at(auto e) { return static_cast<std::size_t>(e); }
 
-constexpr std::string_view kDisclaimer =
-    "This report is not a diagnosis. It shows what the person wrote in their own twitch "
-    "journal and what the twitchcheck checker said about their answers. Only a doctor can "
-    "decide what the twitches mean.";
-
 // ---- CSV ----------------------------------------------------------------------------
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection).
@@ -53,45 +48,21 @@ std::string text_or_empty(const Json& object, const char* key) {
 
 // ---- shared words --------------------------------------------------------------------
 
-constexpr std::array<std::string_view, kLevelNames.size()> kLevelWords{
-    "Call the emergency number now.",
-    "Seek medical evaluation immediately (same day).",
-    "Get an urgent referral (days, not weeks); a scan such as MRI may be needed.",
-    "See a nerve and muscle doctor (neurologist) soon, within 2 to 3 weeks.",
-    "Book a visit with a doctor.",
-    "Keep tracking; see a doctor if it gets worse.",
-    "Follow the five-step self-care plan; check again in 3 to 4 weeks.",
-};
-
-constexpr std::array<std::string_view, kFactorNames.size()> kFactorDays{
-    "days with more than 200 mg of caffeine",
-    "days with less than 7 hours of sleep",
-    "days with stress of 7 or more (out of 10)",
-    "days with less than 2 litres of water",
-    "days with hard exercise",
-};
-
 // For display only: one decimal place, the same text natively and in WebAssembly.
-std::string one_decimal(double value) { return number_text(std::round(value * 10) / 10); }
+std::string one_decimal(double value, const Language& words) { return words.decimal_text(std::round(value * 10) / 10); }
 
-std::string factor_words(const FactorLink& f) {
-    std::string days(kFactorDays[at(f.factor)]);
-    const std::string ratio = one_decimal(f.rate_ratio);
-    const std::string range = one_decimal(f.ci_low) + " to " + one_decimal(f.ci_high);
-    switch (f.strength) {
-        case Strength::likely:
-            return "Likely linked with " + days + ": " + ratio + " times as many twitches a day (95% range " +
-                   range + ").";
-        case Strength::possible:
-            return "Possibly linked with " + days + ": " + ratio + " times as many twitches a day (95% range " +
-                   range + "; could be chance).";
-        case Strength::none: break;
-    }
-    return "No clear link with " + days + " (" + ratio + " times as many twitches a day, 95% range " + range +
-           ").";
+std::string factor_words(const FactorLink& f, const Language& words) {
+    const std::string& days = words.text({"report", "factor_days", kFactorNames[at(f.factor)]});
+    const std::string ratio = one_decimal(f.rate_ratio, words), low = one_decimal(f.ci_low, words),
+                      high = one_decimal(f.ci_high, words);
+    std::string_view kind = "none";
+    if (f.strength == Strength::likely) kind = "likely";
+    else if (f.strength == Strength::possible) kind = "possible";
+    else if (f.ci_high < 1) kind = "fewer";  // the whole range below 1: a link the other way, worded with the same care
+    return fill(words.text({"report", "links", kind}), {{"days", days}, {"ratio", ratio}, {"low", low}, {"high", high}});
 }
 
-Json latest_check(const Journal& journal) {
+Json latest_check(const Journal& journal, const Language& words) {
     auto index = latest_assessment(journal);
     if (!index) return nullptr;
     const Json& stored = journal.document["assessments"][*index];
@@ -100,7 +71,7 @@ Json latest_check(const Journal& journal) {
     out["stored_level"] = stored["level"];
     out["stored_rules_version"] = stored["rules_version"];
     try {
-        Json result = check(stored["input"]);
+        Json result = check(stored["input"], words.tag);
         out["recomputed"] = true;
         out["level"] = result["level"];
         out["rules_version"] = result["rules_version"];
@@ -115,10 +86,9 @@ Json latest_check(const Journal& journal) {
         out["checklist"] = Json::array();
         out["fired"] = Json::array();
         out["unanswered"] = Json::array();
-        out["note"] = "The reasons for this result could not be worked out again: the saved answers do "
-                      "not fit this version of the checker (" +
-                      (e.error().path.empty() ? std::string("input") : "input." + e.error().path) + ": " +
-                      e.error().message + "). The level shown is the one saved at the time.";
+        const std::string problem =
+            (e.error().path.empty() ? std::string("input") : "input." + e.error().path) + ": " + e.error().message;
+        out["note"] = fill(words.text({"report", "not_recomputed"}), {{"problem", problem}});
     }
     return out;
 }
@@ -170,6 +140,28 @@ std::string num(double value) {
     return buf;
 }
 
+// A words text made safe for HTML, its {slots} filled with `values` that already are.
+std::string html_fill(std::string_view pattern, Values values) { return fill(html_escape(pattern), values); }
+
+// The report document's own dates and moments, in words (they were validated when made).
+DayNumber day_of(const Json& text) { return *parse_date(text.get_ref<const std::string&>()); }
+std::string date_of(const Json& text, const Language& w) { return html_escape(w.date(day_of(text))); }
+std::string moment_of(const Json& text, const Language& w) {
+    return html_escape(w.moment(*parse_moment(text.get_ref<const std::string&>())));
+}
+
+// A word of the report for one of the contract's names (a region, a side, a level).
+std::string named(const Language& w, std::string_view group, const Json& name) {
+    return html_escape(w.text({"report", group, name.get_ref<const std::string&>()}));
+}
+
+// Plain words for a fired rule's `because` fact; a fact of another rule set, its own text.
+std::string fact_words(const Language& w, const std::string& fact) {
+    const Json& facts = w.words["report"]["facts"];
+    auto it = facts.find(fact);
+    return html_escape(it != facts.end() ? it->get_ref<const std::string&>() : fact);
+}
+
 // Where each region's marker sits on the front-view figure (viewer's left is the
 // person's right); dx is the distance from the midline for one side.
 struct MapSpot {
@@ -182,10 +174,10 @@ constexpr std::array<MapSpot, kRegionNames.size()> kSpots{{
     {17, 196}, {17, 246}, {19, 282},             // thigh calf foot
 }};
 
-std::string body_map(const Json& regions) {
+std::string body_map(const Json& regions, const Language& w) {
     std::string svg =
         "<svg class=\"map\" viewBox=\"0 0 200 300\" role=\"img\" aria-labelledby=\"map-title\">"
-        "<title id=\"map-title\">Body map: where the twitches were, with counts</title>"
+        "<title id=\"map-title\">" + html_escape(w.text({"report", "page", "map_title"})) + "</title>"
         "<g class=\"body\">"
         "<circle cx=\"100\" cy=\"32\" r=\"20\"/>"
         "<rect x=\"92\" y=\"50\" width=\"16\" height=\"14\"/>"
@@ -195,8 +187,9 @@ std::string body_map(const Json& regions) {
         "<rect x=\"73\" y=\"156\" width=\"24\" height=\"124\" rx=\"10\"/>"
         "<rect x=\"103\" y=\"156\" width=\"24\" height=\"124\" rx=\"10\"/>"
         "</g>"
-        "<text x=\"4\" y=\"296\" class=\"small\">person's right</text>"
-        "<text x=\"196\" y=\"296\" class=\"small\" text-anchor=\"end\">person's left</text>";
+        "<text x=\"4\" y=\"296\" class=\"small\">" + html_escape(w.text({"report", "page", "map_right"})) + "</text>"
+        "<text x=\"196\" y=\"296\" class=\"small\" text-anchor=\"end\">" +
+        html_escape(w.text({"report", "page", "map_left"})) + "</text>";
     for (const Json& r : regions) {
         auto region = parse_name<Region>(kRegionNames, r["region"].get<std::string>());
         const MapSpot spot = kSpots[at(*region)];
@@ -220,16 +213,21 @@ std::string body_map(const Json& regions) {
     return svg + "</svg>";
 }
 
-std::string weekly_chart(const Json& weeks) {
+std::string weekly_chart(const Json& weeks, const Language& w) {
     constexpr std::size_t kShown = 26;
     const std::size_t first = weeks.size() > kShown ? weeks.size() - kShown : 0;
     int highest = 1;
     for (std::size_t i = first; i < weeks.size(); ++i) highest = std::max(highest, weeks[i]["count"].get<int>());
     const std::size_t shown = weeks.size() - first;
     std::string svg = "<svg class=\"chart\" viewBox=\"0 0 320 120\" role=\"img\" aria-labelledby=\"chart-title\">"
-                      "<title id=\"chart-title\">Twitches per week";
-    if (weeks.empty()) return svg + "</title><text x=\"160\" y=\"60\" text-anchor=\"middle\">No twitches yet</text></svg>";
-    svg += ", " + esc(weeks[first]["from"]) + " to " + esc(weeks.back()["to"]) + "</title>";
+                      "<title id=\"chart-title\">";
+    if (weeks.empty())
+        return svg + html_escape(w.text({"report", "page", "chart_title_empty"})) +
+               "</title><text x=\"160\" y=\"60\" text-anchor=\"middle\">" +
+               html_escape(w.text({"report", "page", "chart_empty"})) + "</text></svg>";
+    svg += html_fill(w.text({"report", "page", "chart_title"}),
+                     {{"from", date_of(weeks[first]["from"], w)}, {"to", date_of(weeks.back()["to"], w)}}) +
+           "</title>";
     svg += "<line x1=\"20\" y1=\"100\" x2=\"316\" y2=\"100\" class=\"axis\"/>";
     svg += "<text x=\"16\" y=\"14\" text-anchor=\"end\" class=\"small\">" + std::to_string(highest) + "</text>";
     svg += "<text x=\"16\" y=\"100\" text-anchor=\"end\" class=\"small\">0</text>";
@@ -241,20 +239,20 @@ std::string weekly_chart(const Json& weeks) {
         svg += "<rect class=\"bar\" x=\"" + number_text(std::round(x * 10) / 10) + "\" y=\"" +
                number_text(std::round((100 - height) * 10) / 10) + "\" width=\"" +
                number_text(std::round(slot * 0.7 * 10) / 10) + "\" height=\"" +
-               number_text(std::round(height * 10) / 10) + "\"><title>" + esc(weeks[i]["from"]) + " to " +
-               esc(weeks[i]["to"]) + ": " + std::to_string(count) + "</title></rect>";
+               number_text(std::round(height * 10) / 10) + "\"><title>" +
+               html_fill(w.text({"report", "page", "chart_bar"}),
+                         {{"from", date_of(weeks[i]["from"], w)},
+                          {"to", date_of(weeks[i]["to"], w)},
+                          {"twitches", html_escape(w.count({"report", "counts", "twitches"}, count))}}) +
+               "</title></rect>";
+        // Day labels without the year: the chart's title gives the whole range with years.
         if (shown <= 13 || (weeks.size() - 1 - i) % 4 == 0)
             svg += "<text x=\"" + number_text(std::round((x + slot * 0.35) * 10) / 10) +
                    "\" y=\"112\" text-anchor=\"middle\" class=\"small\">" +
-                   esc(weeks[i]["to"]).substr(5) + "</text>";
+                   html_escape(w.short_day(day_of(weeks[i]["to"]))) + "</text>";
     }
     return svg + "</svg>";
 }
-
-// The notes section's words when the page has no room for every note in full.
-constexpr std::string_view kNoteLeftOut = " note is not shown here, to keep this report to one page.";
-constexpr std::string_view kNotesLeftOut = " notes are not shown here, to keep this report to one page.";
-constexpr std::string_view kNotesInBackup = "All notes, in full, are in the journal's backup file (JSON).";
 
 // A shortened note ends on its last word, not on spaces or a line break.
 std::string trimmed_end(std::string text) {
@@ -287,32 +285,33 @@ blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 @media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}.quotes{max-height:var(--room);overflow:hidden}}
 )";
 
-std::string plan_section(const Json& plan) {
-    std::string out = "<section><h2>Self-care plan</h2>";
-    if (plan.is_null()) return out + "<p>No self-care plan has been started.</p></section>";
+std::string plan_section(const Json& plan, const Language& w) {
+    auto words = [&](std::string_view key) { return html_escape(w.text({"report", "page", key})); };
+    std::string out = "<section><h2>" + words("plan_title") + "</h2>";
+    if (plan.is_null()) return out + "<p>" + words("no_plan") + "</p></section>";
     const Json& kept = plan["adherence"];
-    out += "<p>Started " + esc(plan["started"]) + ". This is week " + esc(plan["week"]) + " of the plan.</p>";
-    out += "<table><thead><tr><th>Days kept (last 7)</th>";
-    const std::array<std::pair<const char*, const char*>, 5> steps{{
-        {"caffeine", "caffeine 200 mg or less"},
-        {"water", "2 litres of water"},
-        {"sleep", "sleep 7 to 9 h"},
-        {"relaxation", "relax 10 min"},
-        {"tracking", "journal"},
-    }};
-    for (const auto& step : steps) out += std::string("<th>") + step.second + "</th>";
-    out += "</tr></thead><tbody><tr><td></td>";
-    for (const auto& step : steps) out += "<td>" + esc(kept[step.first]) + " of 7</td>";
-    out += "</tr></tbody></table>";
-    out += "<p>Twitches a day: " + one_decimal(plan["baseline_rate"].get<double>()) +
-           " in the week before the plan, " + one_decimal(plan["recent_rate"].get<double>()) +
-           " in the last 7 days. ";
-    if (plan["improved"].is_null())
-        out += "Too early to say if it helped (this needs 3 weeks and twitches logged in the week before).";
-    else if (plan["improved"].get<bool>())
-        out += "Better: twitches went down by at least 30%.";
+    const std::string started = date_of(plan["started"], w);
+    if (plan["week"].get<int>() < 1)
+        out += "<p>" + html_fill(w.text({"report", "page", "plan_starts"}), {{"date", started}}) + "</p>";
     else
-        out += "Not better yet: twitches did not go down by 30% or more.";
+        out += "<p>" + html_fill(w.text({"report", "page", "plan_week"}), {{"date", started}, {"week", esc(plan["week"])}}) +
+               "</p>";
+    out += "<table><thead><tr><th>" + words("plan_kept") + "</th>";
+    constexpr std::array<std::string_view, 5> kSteps{"caffeine", "water", "sleep", "relaxation", "tracking"};
+    for (auto step : kSteps) out += "<th>" + html_escape(w.text({"report", "page", "plan_steps", step})) + "</th>";
+    out += "</tr></thead><tbody><tr><td></td>";
+    for (auto step : kSteps)
+        out += "<td>" + html_fill(w.text({"report", "page", "plan_of_7"}), {{"count", esc(kept[std::string(step)])}}) +
+               "</td>";
+    out += "</tr></tbody></table>";
+    out += "<p>" +
+           html_fill(w.text({"report", "page", "plan_rates"}),
+                     {{"before", one_decimal(plan["baseline_rate"].get<double>(), w)},
+                      {"recent", one_decimal(plan["recent_rate"].get<double>(), w)}}) +
+           " ";
+    if (plan["improved"].is_null()) out += words("plan_too_early");
+    else if (plan["improved"].get<bool>()) out += words("plan_better");
+    else out += words("plan_not_better");
     return out + "</p></section>";
 }
 
@@ -356,12 +355,12 @@ std::string journal_csv(const Journal& journal) {
     return out;
 }
 
-Json report_json(const Journal& journal, const Analysis& a) {
+Json report_json(const Journal& journal, const Analysis& a, const Language& words) {
     auto date_or_null = [](const std::optional<DayNumber>& d) { return d ? Json(date_text(*d)) : Json(nullptr); };
     Json out = Json::object();
     out["schema"] = "twitchcheck.report/1";
     out["today"] = date_text(a.today);
-    out["latest_check"] = latest_check(journal);
+    out["latest_check"] = latest_check(journal, words);
     out["onset"] = Json{{"first_date", date_or_null(a.first_date)},
                         {"last_date", date_or_null(a.last_date)},
                         {"duration_days", a.duration_days() ? Json(*a.duration_days()) : Json(nullptr)},
@@ -407,7 +406,7 @@ Json report_json(const Journal& journal, const Analysis& a) {
                                {"n_b", f.n_b},
                                {"rate_ratio", f.rate_ratio},
                                {"ci95", Json::array({f.ci_low, f.ci_high})},
-                               {"words", factor_words(f)}});
+                               {"words", factor_words(f, words)}});
     out["linked_factors"] = std::move(factors);
 
     if (a.plan) {
@@ -426,43 +425,49 @@ Json report_json(const Journal& journal, const Analysis& a) {
         out["plan"] = nullptr;
     }
     out["notes"] = notes(journal);
-    out["disclaimer"] = kDisclaimer;
+    out["disclaimer"] = words.text({"report", "disclaimer"});
+    out["lang"] = words.tag;
     return out;
 }
 
-std::string report_html(const Json& report) {
+std::string report_html(const Json& report, const Language& w) {
+    auto words = [&](std::string_view key) { return html_escape(w.text({"report", "page", key})); };
+    auto pattern = [&](std::string_view key) -> const std::string& { return w.text({"report", "page", key}); };
+    auto counted = [&](std::string_view key, const Json& n) {
+        return html_escape(w.count({"report", "counts", key}, n.get<long long>()));
+    };
     std::string h;
     h.reserve(16384);
-    h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    h += "<!DOCTYPE html>\n<html lang=\"" + html_escape(w.tag) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>Muscle twitch report, " + esc(report["today"]) + "</title>\n<style>" + std::string(kStyle) +
-         "</style>\n</head>\n<body>\n";
-    h += "<header><h1>Muscle twitch report</h1><p class=\"muted\">Made on " + esc(report["today"]) +
-         " by twitchcheck from the person's own twitch journal.</p></header>\n";
+         "<title>" + html_fill(pattern("title"), {{"date", date_of(report["today"], w)}}) + "</title>\n<style>" +
+         std::string(kStyle) + "</style>\n</head>\n<body>\n";
+    h += "<header><h1>" + words("heading") + "</h1><p class=\"muted\">" +
+         html_fill(pattern("made_on"), {{"date", html_escape(w.long_date(day_of(report["today"])))}}) +
+         "</p></header>\n";
     h += "<p class=\"notice\">" + esc(report["disclaimer"]) + "</p>\n";
 
-    // Latest check.
+    // Latest check: the level's name as the page shows it, each reason as the person read
+    // it (its cause, then what to do) with the facts behind it in words. No rule ids.
     const Json& check = report["latest_check"];
-    h += "<section><h2>Latest check</h2>";
+    h += "<section><h2>" + words("latest_title") + "</h2>";
     if (check.is_null()) {
-        h += "<p>No check has been saved yet.</p>";
+        h += "<p>" + words("no_check") + "</p>";
     } else {
-        auto level = parse_name<Level>(kLevelNames, check["level"].get<std::string>());
-        h += "<p>Done on " + esc(check["at"]) + ". Result: <span class=\"level\">" + esc(check["level"]) +
-             "</span> &mdash; " + html_escape(kLevelWords[at(*level)]) + "</p>";
+        h += "<p>" +
+             html_fill(pattern("check_done"),
+                       {{"date", moment_of(check["at"], w)},
+                        {"level", "<span class=\"level\">" + named(w, "levels", check["level"]) + "</span>"}}) +
+             "</p>";
         if (check["recomputed"].get<bool>()) {
-            h += "<p>Why (rules that applied, most urgent first):</p><ul>";
+            h += "<p>" + words("why") + "</p><ul>";
             for (const Json& rule : check["fired"]) {
-                h += "<li><strong>" + esc(rule.value("id", "")) + "</strong> (" + esc(rule.value("level", "")) +
-                     "): " + esc(rule.value("cause", "")) + ". " + esc(rule.value("action", ""));
-                if (rule.contains("because") && !rule["because"].empty()) {
-                    h += " <span class=\"muted\">Because: ";
-                    bool first = true;
-                    for (const Json& b : rule["because"]) {
-                        h += (first ? "" : ", ") + esc(b);
-                        first = false;
-                    }
-                    h += ".</span>";
+                h += "<li>" + esc(rule["cause"]) + " " + esc(rule["action"]);
+                if (!rule["because"].empty()) {
+                    std::string facts;
+                    for (const Json& b : rule["because"])
+                        facts += (facts.empty() ? "" : "; ") + fact_words(w, b.get_ref<const std::string&>());
+                    h += " <span class=\"muted\">" + html_fill(pattern("based_on"), {{"facts", facts}}) + "</span>";
                 }
                 h += "</li>";
             }
@@ -475,103 +480,113 @@ std::string report_html(const Json& report) {
 
     // Onset and duration.
     const Json& onset = report["onset"];
-    h += "<section><h2>When it started</h2>";
+    h += "<section><h2>" + words("onset_title") + "</h2>";
     if (onset["first_date"].is_null()) {
-        h += "<p>No twitches are in the journal yet.</p>";
+        h += "<p>" + words("no_twitches") + "</p>";
     } else {
-        h += "<p>First twitch: " + esc(onset["first_date"]) + ". Last twitch: " + esc(onset["last_date"]) +
-             ". Going on for " + esc(onset["duration_days"]) + " days. " + esc(onset["episodes_total"]) +
-             " twitches on " + esc(onset["active_days"]) + " different days.";
-        if (onset["persistent"].get<bool>()) h += " Still happening after more than 2 weeks.";
-        if (report["spreading"].get<bool>()) h += " It has spread to another part of the body.";
+        const int days = onset["duration_days"].get<int>();
+        h += "<p>" +
+             html_fill(pattern("first_last"),
+                       {{"first", date_of(onset["first_date"], w)}, {"last", date_of(onset["last_date"], w)}}) +
+             " ";
+        if (days > 0) h += html_fill(pattern("going_on"), {{"days", counted("days", onset["duration_days"])}});
+        else if (days == 0) h += words("started_today");
+        else h += words("dated_after");
+        h += " " + html_fill(pattern("twitches_on_days"), {{"twitches", counted("twitches", onset["episodes_total"])},
+                                                           {"days", counted("different_days", onset["active_days"])}});
+        if (onset["persistent"].get<bool>()) h += " " + words("persistent");
+        if (report["spreading"].get<bool>()) h += " " + words("spreading");
         h += "</p>";
     }
     h += "</section>\n";
 
     // Body map and counts.
-    h += "<section><h2>Where and when</h2><div class=\"cols\"><div>" + body_map(report["regions"]) +
+    h += "<section><h2>" + words("where_title") + "</h2><div class=\"cols\"><div>" + body_map(report["regions"], w) +
          "</div><div>";
-    h += "<table><thead><tr><th>Body part</th><th class=\"n\">Right</th><th class=\"n\">Left</th>"
-         "<th class=\"n\">Both</th><th class=\"n\">Middle</th><th class=\"n\">All</th></tr></thead><tbody>";
+    h += "<table><thead><tr><th>" + words("column_part") + "</th><th class=\"n\">" + words("column_right") +
+         "</th><th class=\"n\">" + words("column_left") + "</th><th class=\"n\">" + words("column_both") +
+         "</th><th class=\"n\">" + words("column_middle") + "</th><th class=\"n\">" + words("column_all") +
+         "</th></tr></thead><tbody>";
     for (const Json& r : report["regions"]) {
-        std::string name = r["region"].get<std::string>();
-        std::replace(name.begin(), name.end(), '_', ' ');
         const Json& s = r["sides"];
-        h += "<tr><td>" + html_escape(name) + "</td><td class=\"n\">" + esc(s["right"]) + "</td><td class=\"n\">" +
-             esc(s["left"]) + "</td><td class=\"n\">" + esc(s["both"]) + "</td><td class=\"n\">" +
-             esc(s["midline"]) + "</td><td class=\"n\">" + esc(r["count"]) + "</td></tr>";
+        h += "<tr><td>" + named(w, "regions", r["region"]) + "</td><td class=\"n\">" + esc(s["right"]) +
+             "</td><td class=\"n\">" + esc(s["left"]) + "</td><td class=\"n\">" + esc(s["both"]) +
+             "</td><td class=\"n\">" + esc(s["midline"]) + "</td><td class=\"n\">" + esc(r["count"]) + "</td></tr>";
     }
     h += "</tbody></table>";
-    h += "<div class=\"pair\"><div>" + weekly_chart(report["weekly_counts"]) + "</div><div>";
+    h += "<div class=\"pair\"><div>" + weekly_chart(report["weekly_counts"], w) + "</div><div><p>";
     const Json& trend = report["trend"];
-    const std::string trend_value = trend["value"].get<std::string>();
-    h += "<p>Trend: ";
+    const std::string& trend_value = trend["value"].get_ref<const std::string&>();
     if (trend_value == "insufficient")
-        h += "not enough days yet (needs 2 weeks).";
+        h += words("trend_insufficient");
     else
-        h += (trend_value == "rising" ? std::string("going up") : trend_value == "falling" ? "going down" : "about the same") +
-             " (" + esc(trend["last_7_days"]) + " twitches in the last 7 days, " + esc(trend["previous_7_days"]) +
-             " in the 7 days before).";
+        h += html_fill(pattern("trend_" + trend_value),
+                       {{"last", counted("twitches", trend["last_7_days"])}, {"previous", esc(trend["previous_7_days"])}});
     const Json& asym = report["asymmetry"];
-    h += " Sides: " + esc(asym["right"]) + " right, " + esc(asym["left"]) + " left" +
-         (asym["asymmetric"].get<bool>() ? " &mdash; mostly on one side." : ".");
+    h += " " + html_fill(pattern(asym["asymmetric"].get<bool>() ? "sides_one_side" : "sides"),
+                         {{"right", esc(asym["right"])}, {"left", esc(asym["left"])}});
     const Json& times = report["time_of_day"];
-    h += " Time of day: " + esc(times["night"]) + " at night (0&ndash;5 h), " + esc(times["morning"]) +
-         " in the morning (6&ndash;11 h), " + esc(times["afternoon"]) + " in the afternoon (12&ndash;17 h), " +
-         esc(times["evening"]) + " in the evening (18&ndash;23 h).</p>";
+    h += " " + html_fill(pattern("time_of_day"), {{"night", esc(times["night"])},
+                                                  {"morning", esc(times["morning"])},
+                                                  {"afternoon", esc(times["afternoon"])},
+                                                  {"evening", esc(times["evening"])}}) +
+         "</p>";
     h += "</div></div></div></div></section>\n";
 
     // Linked factors.
-    h += "<section><h2>Linked factors</h2>";
+    h += "<section><h2>" + words("links_title") + "</h2>";
     if (report["linked_factors"].empty()) {
-        h += "<p>No factor can be compared yet. This needs at least 3 days with and 3 days without it, and 5 "
-             "twitches.</p>";
+        h += "<p>" + html_escape(w.text({"report", "links", "too_few"})) + "</p>";
     } else {
-        // Likely and possible links one per line; factors with no clear link in one line.
+        // Links (and fewer twitches) one per line; factors with no clear link in one line.
         std::string unclear;
         h += "<ul>";
         for (const Json& f : report["linked_factors"]) {
-            if (f["strength"] != "none") {
+            if (f["strength"] != "none" || f["ci95"][1].get<double>() < 1) {
                 h += "<li>" + esc(f["words"]) + "</li>";
                 continue;
             }
-            auto factor = parse_name<Factor>(kFactorNames, f["factor"].get<std::string>());
-            unclear += (unclear.empty() ? "" : "; ") + html_escape(kFactorDays[at(*factor)]) + " (" +
-                       one_decimal(f["rate_ratio"].get<double>()) + " times)";
+            unclear += (unclear.empty() ? "" : "; ") +
+                       html_fill(w.text({"report", "links", "none_item"}),
+                                 {{"days", html_escape(w.text({"report", "factor_days", f["factor"].get<std::string>()}))},
+                                  {"ratio", one_decimal(f["rate_ratio"].get<double>(), w)}});
         }
-        if (!unclear.empty()) h += "<li>No clear link with " + unclear + ".</li>";
-        h += "</ul><p class=\"muted\">A link means the two happened together. It does not show that one caused "
-             "the other.</p>";
+        if (!unclear.empty()) h += "<li>" + html_fill(w.text({"report", "links", "none_together"}), {{"list", unclear}}) + "</li>";
+        h += "</ul><p class=\"muted\">" + html_escape(w.text({"report", "links", "caution"})) + "</p>";
     }
     h += "</section>\n";
 
-    h += plan_section(report["plan"]) + "\n";
+    h += plan_section(report["plan"], w) + "\n";
 
     // Notes: as many as the page has room for, newest first (report_page.cpp).
     const Json& notes = report["notes"];
-    h += "<section class=\"notes\"><h2>Notes in the person's own words</h2>";
+    h += "<section class=\"notes\"><h2>" + words("notes_title") + "</h2>";
     if (notes.empty()) {
-        h += "<p>No notes.</p>";
+        h += "<p>" + words("no_notes") + "</p>";
     } else {
-        const NotesOnPage page = notes_on_page(report);
-        h += "<p class=\"muted\">Written by the person, not by twitchcheck or a doctor. Newest first.</p>";
-        h += "<div class=\"quotes\" style=\"--room:" + one_decimal(page.room_mm) + "mm\">";
+        const NotesOnPage page = notes_on_page(report, w);
+        h += "<p class=\"muted\">" + words("notes_intro") + "</p>";
+        // The room is CSS: a point, whatever the language's decimal sign.
+        h += "<div class=\"quotes\" style=\"--room:" + number_text(std::round(page.room_mm * 10) / 10) + "mm\">";
         bool shortened = false;
         for (std::size_t i = 0; i < page.kept.size(); ++i) {
             const std::string& text = notes[i]["text"].get_ref<const std::string&>();
             const bool cut = page.kept[i] < text.size();
             shortened = shortened || cut;
             const std::string shown = cut ? trimmed_end(text.substr(0, page.kept[i])) : text;
-            h += "<blockquote class=\"own-words\"><p>" + html_escape(shown) + (cut ? "&hellip; (shortened)" : "") +
-                 " <span class=\"small\">&mdash; " + esc(notes[i]["at"]) + ", " + esc(notes[i]["region"]) + " (" +
-                 esc(notes[i]["side"]) + ")</span></p></blockquote>";
+            h += "<blockquote class=\"own-words\"><p>" + html_escape(shown) +
+                 (cut ? "&hellip; " + words("shortened") : std::string()) + " <span class=\"small\">&mdash; " +
+                 html_fill(pattern("note_where"), {{"moment", moment_of(notes[i]["at"], w)},
+                                                   {"region", named(w, "regions", notes[i]["region"])},
+                                                   {"side", named(w, "sides", notes[i]["side"])}}) +
+                 "</span></p></blockquote>";
         }
         h += "</div>";
         if (page.left_out > 0 || shortened) {
             h += "<p class=\"muted\">";
             if (page.left_out > 0)
-                h += std::to_string(page.left_out) + std::string(page.left_out == 1 ? kNoteLeftOut : kNotesLeftOut) + " ";
-            h += std::string(kNotesInBackup) + "</p>";
+                h += html_escape(w.count({"report", "counts", "notes_left_out"}, static_cast<long long>(page.left_out))) + " ";
+            h += words("notes_in_backup") + "</p>";
         }
     }
     h += "</section>\n";
@@ -579,12 +594,12 @@ std::string report_html(const Json& report) {
     return h;
 }
 
-std::string journal_report(const Journal& journal, DayNumber today, std::string_view format) {
+std::string journal_report(const Journal& journal, DayNumber today, std::string_view format, const Language& words) {
     if (format == "csv") return journal_csv(journal);
     if (format == "fhir") return journal_fhir(journal);
     if (format != "json" && format != "html") throw InputError("format", "must be json, html, csv or fhir");
-    Json report = report_json(journal, analyze(journal, today));
-    return format == "json" ? to_text(report) : report_html(report);
+    Json report = report_json(journal, analyze(journal, today), words);
+    return format == "json" ? to_text(report) : report_html(report, words);
 }
 
 }  // namespace twitchcheck

@@ -61,8 +61,8 @@ Output JournalSession::analyze(std::string_view today) const {
     return guarded([&] { return to_text(analysis_json(twitchcheck::analyze(journal_.journal(), read_today(today)))); });
 }
 
-Output JournalSession::report(std::string_view today, std::string_view format) const {
-    return guarded([&] { return journal_report(journal_.journal(), read_today(today), format); });
+Output JournalSession::report(std::string_view today, std::string_view format, std::string_view lang) const {
+    return guarded([&] { return journal_report(journal_.journal(), read_today(today), format, language(lang)); });
 }
 
 Output JournalSession::document() const {

@@ -184,13 +184,17 @@ RuleSet load_rules(std::string_view text) {
     Json doc = parse_json_bounded(text, 64);
     if (!doc.is_object()) throw InputError("", "expected a rule file object");
     const Place root{"", ""};
-    only_keys(doc, {"schema", "version", "disclaimer", "checklist", "rules", "advice", "examples"}, root);
-    if (required(doc, "schema", root) != kRulesSchema)
-        throw InputError("schema", "expected \"" + std::string(kRulesSchema) + "\"");
+    const Json& schema = required(doc, "schema", root);
+    if (schema != kRulesSchema)
+        throw InputError("schema", "expected \"" + std::string(kRulesSchema) + "\"" +
+                                       (schema == "twitchcheck.rules/1"
+                                            ? " (version 1 files carried their own English words; the words are "
+                                              "now in the language files, core/lang/)"
+                                            : ""));
+    only_keys(doc, {"schema", "version", "checklist", "rules", "advice", "examples"}, root);
 
     RuleSet set;
     set.version = text_field(doc, "version", root);
-    set.disclaimer = text_field(doc, "disclaimer", root);
 
     const Json& checklist = required(doc, "checklist", root);
     if (!checklist.is_array()) throw InputError("checklist", "expected a list");
@@ -214,15 +218,13 @@ RuleSet load_rules(std::string_view text) {
         const Json& item = rules[i];
         Rule rule;
         const Place at = named_item(item, {path_index("rules", i), ""}, "rule",
-                                    {"id", "level", "when", "cause", "action", "source"}, ids, rule.id);
+                                    {"id", "level", "when", "source"}, ids, rule.id);
         const Json& level = required(item, "level", at);
         auto parsed = level.is_string() ? parse_name<Level>(kLevelNames, level.get<std::string>()) : std::nullopt;
         if (!parsed) fail({path_key(at.path, "level"), at.owner}, "expected a known level");
         rule.level = *parsed;
         rule.when = Compiler{&set.checklist, rule.level == least}.compile(required(item, "when", at),
                                                                         {path_key(at.path, "when"), at.owner});
-        rule.cause = text_field(item, "cause", at);
-        rule.action = text_field(item, "action", at);
         if (!item.contains("source")) fail({path_key(at.path, "source"), at.owner}, "every rule must cite its source");
         rule.source = text_field(item, "source", at);
         set.rules.push_back(std::move(rule));
@@ -237,7 +239,7 @@ RuleSet load_rules(std::string_view text) {
         AdviceStep step;
         step.id = text_field(item, "id", at);
         at.owner = "advice step " + step.id;
-        only_keys(item, {"id", "triggers", "only_when_reported", "text"}, at);
+        only_keys(item, {"id", "triggers", "only_when_reported"}, at);
         const Json& triggers = required(item, "triggers", at);
         if (!triggers.is_array()) fail({path_key(at.path, "triggers"), at.owner}, "expected a list of triggers");
         for (std::size_t t = 0; t < triggers.size(); ++t) {
@@ -251,7 +253,6 @@ RuleSet load_rules(std::string_view text) {
                 fail({path_key(at.path, "only_when_reported"), at.owner}, "expected true or false");
             step.only_when_reported = item["only_when_reported"].get<bool>();
         }
-        step.text = text_field(item, "text", at);
         set.advice.push_back(std::move(step));
     }
 

@@ -184,7 +184,7 @@ int main(int argc, char** argv) {
             analysis.push_back(milliseconds([&] {
                 sink += twitchcheck::to_text(twitchcheck::analysis_json(twitchcheck::analyze(journal, today))).size();
             }));
-            report.push_back(milliseconds([&] { sink += twitchcheck::journal_report(journal, today, "json").size(); }));
+            report.push_back(milliseconds([&] { sink += twitchcheck::journal_report(journal, today, "json", twitchcheck::language("en")).size(); }));
         }
         std::printf("journal_bench %s N=%d days=%d bytes=%zu parse_validate_ms=%.2f analyze_ms=%.3f report_json_ms=%.3f",
                     kWhere, n, days, text.size(), median(load), median(analysis), median(report));

@@ -8,7 +8,11 @@ const { loadMessages, levelWords, verdictText, checkerSteps } = require("./check
 
 // The rule set, for the words of each rule (read from the rule file, as the engine does).
 const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
-const ruleOf = (id) => rules.rules.find((rule) => rule.id === id);
+// The engine's English words for each rule (core/lang/en.json): its cause and action.
+const english = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/lang/en.json"), "utf8"));
+const ruleOf = (id) => ({ ...rules.rules.find((rule) => rule.id === id), ...english.checker.rules[id] });
+// The self-care tips, in the engine's English words.
+const adviceTexts = Object.values(english.checker.advice);
 // An emergency or same-day result shows only the reasons at its own level; the others
 // (but self-care) wait under the closed "Also in your answers".
 const urgentLevels = ["emergency", "immediate"];
@@ -135,4 +139,4 @@ class CheckerDriver {
   }
 }
 
-module.exports = { loadMessages, levelWords, CheckerDriver, tabTo, rules, ruleOf, shownReasons, laterReasons };
+module.exports = { loadMessages, levelWords, CheckerDriver, tabTo, rules, ruleOf, adviceTexts, shownReasons, laterReasons };

@@ -169,12 +169,8 @@ TEST_CASE("unanswered lists only missing findings whose yes alone raises the lev
 }
 
 TEST_CASE("advice puts the steps for reported triggers first, then the rest of the plan") {
-    const auto& rules = twitchcheck::builtin_rules();
-    auto text = [&](const char* id) {
-        for (const auto& s : rules.advice)
-            if (s.id == id) return s.text;
-        throw std::runtime_error(id);
-    };
+    const Json& advice = twitchcheck::language("en").words["checker"]["advice"];
+    auto text = [&](const char* id) { return advice.at(id); };
     Json none = answered(2, {});
     CHECK(twitchcheck::check(none)["advice"] ==
           Json::array({text("caffeine"), text("water"), text("sleep"), text("stress"), text("tracking")}));
@@ -194,7 +190,8 @@ TEST_CASE("a result has exactly the contract's keys in order") {
     std::vector<std::string> keys;
     for (auto it = result.begin(); it != result.end(); ++it) keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"schema", "rules_version", "level", "checklist_count", "checklist",
-                                           "fired", "unanswered", "advice", "disclaimer"});
+                                           "fired", "unanswered", "advice", "disclaimer", "lang"});
+    CHECK(result["lang"] == "en");
     CHECK(result["schema"] == "twitchcheck.result/1");
     CHECK(result["rules_version"] == twitchcheck::builtin_rules().version);
     CHECK(result["disclaimer"].get<std::string>().find("not a diagnosis") != std::string::npos);
@@ -217,8 +214,13 @@ TEST_CASE("the fast result writer and the general JSON writer give the same byte
     Json a = answered(30, {"weakness", "family_history"});
     a["triggers"] = Json::array({"caffeine"});
     const auto result = twitchcheck::evaluate(rules, twitchcheck::parse_assessment(a));
-    const std::string fast = twitchcheck::result_text(rules, result);
-    CHECK(fast == twitchcheck::to_text(twitchcheck::result_json(rules, result)));
+    for (const char* lang : {"en", "de", "es", "fr"}) {
+        CAPTURE(lang);
+        const auto& words = twitchcheck::language(lang);
+        CHECK(twitchcheck::result_text(rules, words, result) ==
+              twitchcheck::to_text(twitchcheck::result_json(rules, words, result)));
+    }
+    const std::string fast = twitchcheck::result_text(rules, twitchcheck::language("en"), result);
     CHECK(fast.rfind("{\n  \"schema\": \"twitchcheck.result/1\",\n  \"rules_version\": ", 0) == 0);
     CHECK(twitchcheck::to_text(Json::object()) == "{}\n");
     CHECK(twitchcheck::to_text(Json{{"a", Json::array()}, {"b", {1, 2.5}}}) ==

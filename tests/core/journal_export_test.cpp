@@ -7,6 +7,7 @@
 #include "twitchcheck/checker.hpp"
 #include "twitchcheck/journal_report.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -144,7 +145,8 @@ TEST_CASE("report JSON: keys in the documented order, latest check by instant wi
     for (auto it = report.begin(); it != report.end(); ++it) keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"schema", "today", "latest_check", "onset", "regions", "groups", "spreading",
                                            "weekly_counts", "trend", "asymmetry", "time_of_day", "linked_factors",
-                                           "plan", "notes", "disclaimer"});
+                                           "plan", "notes", "disclaimer", "lang"});
+    CHECK(report["lang"] == "en");
     CHECK(report["schema"] == "twitchcheck.report/1");
     // Two assessments at the same instant (08:00 UTC): the later in the array wins. Its
     // stored input no longer validates, so the stored level is shown with a note.
@@ -217,7 +219,108 @@ TEST_CASE("HTML: self-contained, no script, SVG body map and chart, the not-a-di
     CHECK(html.find("linked with") != std::string::npos);
     CHECK(html.find("caused by") == std::string::npos);
     CHECK(html.find("could not be worked out again") != std::string::npos);
-    CHECK(html.find("in the person's own words") != std::string::npos);
+    CHECK(html.find("Notes in the person&#39;s own words") != std::string::npos);
+}
+
+TEST_CASE("HTML: the latest check reads in plain words: the level's name, each reason as cause then action") {
+    Json doc = twitchcheck::parse_json(fixture_text("report-journal.json"));
+    doc["assessments"].erase(2);  // the latest stored input now validates and is re-run
+    const std::string html = api::report(doc.dump(), "2026-03-31", "html").text;
+    CHECK(html.find("<p>Done on March 30, 2026, 09:00. Result: <span class=\"level\">Keep an eye on it</span>.</p>") !=
+          std::string::npos);
+    CHECK(html.find("<li>Your twitching has gone on for more than 2 weeks. This is most often harmless (benign "
+                    "fasciculation syndrome), but it is worth watching. Keep a twitch journal. See a doctor if it gets "
+                    "worse or if new signs show up. <span class=\"muted\">Based on: going on for more than 2 "
+                    "weeks.</span></li>") != std::string::npos);
+    CHECK(html.find("<li>Most twitches come from everyday things. These are stress, being tired, caffeine, too little "
+                    "water, hard exercise or poor sleep. Follow the five-step self-care plan for 3 to 4 weeks, then "
+                    "check again.</li>") != std::string::npos);
+    // No rule or checklist id, no level id in place of its name, one full stop at a time.
+    for (const auto& rule : twitchcheck::builtin_rules().rules) CHECK_MESSAGE(html.find(rule.id) == std::string::npos, rule.id);
+    for (const auto& item : twitchcheck::builtin_rules().checklist) CHECK_MESSAGE(html.find(item.id) == std::string::npos, item.id);
+    CHECK(html.find(">monitor<") == std::string::npos);
+    CHECK(html.find("..") == std::string::npos);
+    // The JSON report keeps the ids.
+    const Json report = twitchcheck::parse_json(api::report(doc.dump(), "2026-03-31", "json").text);
+    CHECK(report["latest_check"]["fired"][0]["id"] == "RF-PERSISTENT");
+}
+
+TEST_CASE("HTML: every date carries its year; the day the report was made, its weekday too") {
+    const std::string html = api::report(fixture_text("report-journal.json"), "2026-03-31", "html").text;
+    CHECK(html.find("<title>Muscle twitch report, March 31, 2026</title>") != std::string::npos);
+    CHECK(html.find("Made on Tuesday, March 31, 2026 by TwitchCheck") != std::string::npos);
+    CHECK(html.find("Done on March 30, 2026, 10:00.") != std::string::npos);
+    CHECK(html.find("First twitch: March 1, 2026. Last twitch: March 29, 2026.") != std::string::npos);
+    CHECK(html.find("Started on March 8, 2026. This is week 4 of the plan.") != std::string::npos);
+    CHECK(html.find("Twitches per week, February 25, 2026 to March 31, 2026") != std::string::npos);
+    CHECK(html.find("&mdash; March 26, 2026, 20:20, Hand or fingers (left)") != std::string::npos);
+    // No date is left as YYYY-MM-DD.
+    CHECK(html.find("2026-") == std::string::npos);
+}
+
+namespace {
+
+// A journal with one twitch in the left calf at 10:00 UTC on each of `dates` (YYYY-MM-DD).
+std::string journal_on(const std::vector<std::string>& dates) {
+    Json doc = Json{{"schema", "twitchcheck.journal/1"}, {"episodes", Json::array()}, {"days", Json::array()}};
+    for (std::size_t i = 0; i < dates.size(); ++i)
+        doc["episodes"].push_back(Json{{"id", "e" + std::to_string(i)},
+                                       {"at", dates[i] + "T10:00:00Z"},
+                                       {"region", "calf"},
+                                       {"side", "left"}});
+    return doc.dump();
+}
+
+}  // namespace
+
+TEST_CASE("HTML: counts of 0, 1 and 2 read as a person would write them") {
+    std::vector<std::string> pages;
+    auto page = [&](const std::vector<std::string>& dates) {
+        pages.push_back(api::report(journal_on(dates), "2026-05-10", "html").text);
+        return pages.back();
+    };
+    CHECK(page({"2026-05-10"}).find("It started today. 1 twitch on 1 day.") != std::string::npos);
+    const std::string two = page({"2026-05-09", "2026-05-10"});
+    CHECK(two.find("Going on for 1 day. 2 twitches on 2 different days.") != std::string::npos);
+    CHECK(two.find("<title>May 4, 2026 to May 10, 2026: 2 twitches</title>") != std::string::npos);
+    const std::string week_before = page({"2026-05-02"});
+    CHECK(week_before.find("Going on for 8 days. 1 twitch on 1 day.") != std::string::npos);
+    CHECK(week_before.find("<title>April 27, 2026 to May 3, 2026: 1 twitch</title>") != std::string::npos);
+    CHECK(week_before.find("<title>May 4, 2026 to May 10, 2026: 0 twitches</title>") != std::string::npos);
+    const std::string trend = page({"2026-04-20", "2026-05-10"});
+    CHECK(trend.find("Trend: about the same (1 twitch in the last 7 days, 0 in the 7 days before).") != std::string::npos);
+    // (One note left out, in the singular: report_page_test.cpp.)
+    for (const auto& html : pages)
+        for (const char* wrong : {"1 twitches", " 1 days", "1 different days", "1 notes", " 0 days", "for 0 "})
+            CHECK_MESSAGE(html.find(wrong) == std::string::npos, wrong);
+}
+
+TEST_CASE("a factor whose whole 95% range lies below 1 reads as fewer twitches, with the caution that a link is not a cause") {
+    // 10 days over 200 mg of caffeine with 6 twitches, 10 days under it with 20.
+    Json doc = Json{{"schema", "twitchcheck.journal/1"}, {"episodes", Json::array()}, {"days", Json::array()}};
+    char date[16];
+    int id = 0;
+    for (int d = 1; d <= 20; ++d) {
+        std::snprintf(date, sizeof date, "2026-05-%02d", d);
+        doc["days"].push_back(Json{{"date", date}, {"caffeine_mg", d <= 10 ? 300 : 50}});
+        const int twitches = d <= 10 ? (d <= 6 ? 1 : 0) : 2;
+        for (int k = 0; k < twitches; ++k)
+            doc["episodes"].push_back(Json{{"id", "e" + std::to_string(id++)},
+                                           {"at", std::string(date) + "T1" + std::to_string(k) + ":00:00Z"},
+                                           {"region", "calf"},
+                                           {"side", "left"}});
+    }
+    const Json report = twitchcheck::parse_json(api::report(doc.dump(), "2026-05-20", "json").text);
+    REQUIRE(report["linked_factors"].size() == 1);
+    const Json& f = report["linked_factors"][0];
+    CHECK(f["strength"] == "none");  // journal.md decides the strength
+    CHECK(f["rate_ratio"] == 0.3);
+    CHECK(f["ci95"][1].get<double>() < 1);
+    CHECK(f["words"] == "Fewer twitches on days with more than 200 mg of caffeine: 0.3 times as many twitches a day "
+                        "(95% range 0.1 to 0.7). This shows a link, not a cause.");
+    const std::string html = api::report(doc.dump(), "2026-05-20", "html").text;
+    CHECK(html.find("<li>Fewer twitches on days with more than 200 mg of caffeine") != std::string::npos);
+    CHECK(html.find("No clear link") == std::string::npos);
 }
 
 TEST_CASE("HTML: the person's notes are escaped, never markup") {

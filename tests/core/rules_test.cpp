@@ -84,8 +84,14 @@ TEST_CASE("a broken rule file is refused with the rule id and the field") {
         {[](Json& r) { r["rules"][0]["when"] = Json::object(); }, "rules[0].when", "rule SAFETY-SUDDEN: expected a condition object"},
         {[](Json& r) { r["checklist"][0]["when"]["all"][1]["fact"] = "CL-WASTING"; }, "checklist[0].when.all[1].fact", "checklist item CL-PERSISTS: unknown fact \"CL-WASTING\""},
         {[](Json& r) { r["advice"][0]["triggers"][0] = "coffee"; }, "advice[0].triggers[0]", "advice step caffeine: expected a known trigger"},
-        {[](Json& r) { r.erase("disclaimer"); }, "disclaimer", "is required"},
-        {[](Json& r) { r["schema"] = "twitchcheck.rules/9"; }, "schema", "expected \"twitchcheck.rules/1\""},
+        {[](Json& r) { r.erase("version"); }, "version", "is required"},
+        {[](Json& r) { r["schema"] = "twitchcheck.rules/9"; }, "schema", "expected \"twitchcheck.rules/2\""},
+        // Words live in the language files, not in the rule file.
+        {[](Json& r) { r["rules"][0]["cause"] = "A sudden change."; }, "rules[0].cause", "rule SAFETY-SUDDEN: unknown field"},
+        {[](Json& r) { r["disclaimer"] = "Not a diagnosis."; }, "disclaimer", "unknown field"},
+        {[](Json& r) { r["schema"] = "twitchcheck.rules/1"; }, "schema",
+         "expected \"twitchcheck.rules/2\" (version 1 files carried their own English words; the words are now in the "
+         "language files, core/lang/)"},
     };
     for (const auto& c : cases) {
         Json rules = builtin();

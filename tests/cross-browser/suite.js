@@ -23,8 +23,9 @@ const sitePort = Number(process.env.TWITCHCHECK_CROSS_BROWSER_PORT ?? 0); // 0: 
 const vignettes = fs.readdirSync(path.join(sharedDir, "vignettes")).filter((f) => f.endsWith(".json")).sort()
   .map((f) => JSON.parse(fs.readFileSync(path.join(sharedDir, "vignettes", f), "utf8")));
 const vignette = (name) => vignettes.find((v) => v.name === name);
-const rules = JSON.parse(fs.readFileSync(path.join(root, "core/rules/checker-rules.json"), "utf8"));
-const causeOf = (id) => rules.rules.find((rule) => rule.id === id).cause;
+// A rule's cause in the engine's English words (core/lang/en.json).
+const english = JSON.parse(fs.readFileSync(path.join(root, "core/lang/en.json"), "utf8"));
+const causeOf = (id) => english.checker.rules[id].cause;
 
 // Tests an engine skips, by name, with the reason (README lists them). None today: both
 // engines run service workers under automation, and both can block storage (Firefox by

@@ -3,7 +3,7 @@
 // doors must give the same bytes (or the same error) for every one (interfaces.md).
 // Every case goes through the api natively in one process (api_batch, the CLI's own door
 // without the process start), and a sample through the CLI itself, so the file stays
-// well under a minute.
+// well under a minute. Cases take turns through the languages and language tags.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,12 @@ import { prng, REGIONS, SIDES, TRIGGERS } from '../bench/journal_generator.mjs';
 
 const module = await loadModule();
 const checkerModule = await loadCheckerModule();  // the widget's checker-only module
+// The checker-only module gets each language's words as a page would give them.
+for (const lang of ['de', 'es', 'fr']) {
+  checkerModule.addLanguage(readFileSync(join(buildDir, 'site', 'engine-words', `${lang}.json`), 'utf8'));
+}
+// Case i is asked for in LANGS[i % LANGS.length] ('' is no tag at all: English).
+const LANGS = ['', 'en', 'de', 'es', 'fr', 'de-AT', 'FR', 'xx'];
 
 const ASSESSMENTS = Number(process.env.TWITCHCHECK_DIFF_ASSESSMENTS ?? 3000);
 const JOURNALS = Number(process.env.TWITCHCHECK_DIFF_JOURNALS ?? 300);
@@ -262,23 +268,30 @@ test(`${ASSESSMENTS} generated assessments, valid and broken, give the same byte
     const valid = i % 3 !== 2;  // two valid for each broken one
     return { valid, text: valid ? JSON.stringify(validAssessment(rng)) : brokenAssessmentText(rng) };
   });
-  const native = runBatch(cases.map((c) => ({ fn: 'assess', text: c.text })));
+  const langOf = (i) => LANGS[i % LANGS.length];
+  const native = runBatch(cases.map((c, i) => ({ fn: 'assess', today: langOf(i) || '-', text: c.text })));
   // The CLI on a sample, alternately reading a file and standard input.
   const sample = cases.map((c, i) => ({ c, i })).filter(({ i }) => i % CLI_EVERY === 0);
-  const fromCli = runCli(sample.map(({ c }, n) => ({ args: n % 2 ? ['assess', '@FILE'] : ['assess'], stdin: c.text })));
+  const langArgs = (i) => (langOf(i) ? ['--lang', langOf(i)] : []);
+  const fromCli = runCli(sample.map(({ c, i }, n) => ({ args: [...(n % 2 ? ['assess', '@FILE'] : ['assess']), ...langArgs(i)], stdin: c.text })));
   const outcomes = { ok: 0, error: 0 };
   const levels = new Set();
+  const languages = new Set();
   cases.forEach((c, i) => {
-    const fromWasm = module.assess(c.text);
-    const label = `assessment #${i} ${c.text.slice(0, 300)}`;
+    const lang = langOf(i);
+    const fromWasm = lang ? module.assess(c.text, lang) : module.assess(c.text);
+    const label = `assessment #${i} in "${lang}" ${c.text.slice(0, 300)}`;
     const outcome = assertSameAsNative(fromWasm, native[i], label);
-    assert.equal(checkerModule.assess(c.text), fromWasm, `${label}: the widget's checker module differs`);
+    assert.equal(lang ? checkerModule.assess(c.text, lang) : checkerModule.assess(c.text), fromWasm,
+      `${label}: the widget's checker module differs`);
+    if (outcome === 'ok') languages.add(JSON.parse(fromWasm).lang);
     assert.equal(outcome, c.valid ? 'ok' : 'error', `${label}\nwas generated ${c.valid ? 'valid' : 'broken'}; wasm: ${fromWasm.slice(0, 300)}`);
     outcomes[outcome]++;
     if (outcome === 'ok') levels.add(JSON.parse(fromWasm).level);
   });
-  sample.forEach(({ c, i }, n) => assertSameAnswer(module.assess(c.text), fromCli[n], `assessment #${i} (CLI)`));
+  sample.forEach(({ c, i }, n) => assertSameAnswer(module.assess(c.text, langOf(i)), fromCli[n], `assessment #${i} (CLI)`));
   assert.ok(sample.length >= ASSESSMENTS / CLI_EVERY - 1);
+  assert.deepEqual([...languages].sort(), ['de', 'en', 'es', 'fr'], 'the results came in every language');
   assert.equal(outcomes.ok + outcomes.error, ASSESSMENTS);
   assert.deepEqual([...levels].sort(), [...LEVELS].sort(), 'the generated assessments reach every level');
 });
@@ -292,16 +305,20 @@ test(`${JOURNALS} generated journals, valid and broken, analyse and export the s
     return { valid, today, text: valid ? JSON.stringify(validJournal(rng, todayMs)) : brokenJournalText(rng, todayMs) };
   });
   const formats = ['json', 'html', 'csv'];
-  const callsOf = (c) => [
+  const langOf = (i) => LANGS[i % LANGS.length];
+  const callsOf = (c, i) => [
     { fn: 'validate', text: c.text },
     { fn: 'analyze', today: c.today, text: c.text },
-    ...formats.map((format) => ({ fn: 'report', today: c.today, format, text: c.text })),
+    ...formats.map((format) => ({ fn: 'report', today: c.today, format: `${format}:${langOf(i)}`, text: c.text })),
   ];
   const native = runBatch(cases.flatMap(callsOf));
   const sample = cases.map((c, i) => ({ c, i })).filter(({ i }) => i % CLI_EVERY === 0);
-  const fromCli = runCli(sample.flatMap(({ c }) => [
+  const fromCli = runCli(sample.flatMap(({ c, i }) => [
     { args: ['analyze', '@FILE', '--today', c.today], stdin: c.text },
-    ...formats.map((format) => ({ args: ['report', '@FILE', '--today', c.today, '--format', format], stdin: c.text })),
+    ...formats.map((format) => ({
+      args: ['report', '@FILE', '--today', c.today, '--format', format, ...(langOf(i) ? ['--lang', langOf(i)] : [])],
+      stdin: c.text,
+    })),
   ]));
   let answered = 0;
   cases.forEach((c, i) => {
@@ -313,14 +330,14 @@ test(`${JOURNALS} generated journals, valid and broken, analyse and export the s
     const outcome = assertSameAsNative(module.analyze(c.text, c.today), analysed, `${label} analyze`);
     assert.equal(outcome, c.valid ? 'ok' : 'error', label);
     formats.forEach((format, f) => {
-      assertSameAsNative(module.report(c.text, c.today, format), reports[f], `${label} report ${format}`);
+      assertSameAsNative(module.report(c.text, c.today, format, langOf(i)), reports[f], `${label} report ${format} in "${langOf(i)}"`);
     });
     if (outcome === 'ok') answered++;
   });
   sample.forEach(({ c, i }, n) => {
     assertSameAnswer(module.analyze(c.text, c.today), fromCli[n * 4], `journal #${i} analyze (CLI)`);
     formats.forEach((format, f) => {
-      assertSameAnswer(module.report(c.text, c.today, format), fromCli[n * 4 + 1 + f], `journal #${i} report ${format} (CLI)`);
+      assertSameAnswer(module.report(c.text, c.today, format, langOf(i)), fromCli[n * 4 + 1 + f], `journal #${i} report ${format} (CLI)`);
     });
   });
   assert.equal(answered, cases.filter((c) => c.valid).length);

@@ -16,10 +16,16 @@ struct Output {
     std::optional<Error> error;
 };
 
-Output assess(std::string_view assessment_json);
+// `lang` is a language tag (`de`, `de-AT`, `FR`); it is matched by language(): the tag,
+// else its primary subtag, else English (also when empty).
+Output assess(std::string_view assessment_json, std::string_view lang = {});
 Output analyze(std::string_view journal_json, std::string_view today);
 Output validate_journal(std::string_view journal_json);
-Output report(std::string_view journal_json, std::string_view today, std::string_view format);
+Output report(std::string_view journal_json, std::string_view today, std::string_view format,
+              std::string_view lang = {});
+// Adds a language from its file's JSON text, checked against English (add_language()):
+// {"ok": true, "lang": TAG} or an error. Later calls may then ask for it by its tag.
+Output add_language(std::string_view language_json);
 // The journal in the current format: an older document migrated (journal-migrations.md),
 // then validated; a current one validated. As house JSON text, or an error.
 Output upgrade_journal(std::string_view journal_json);

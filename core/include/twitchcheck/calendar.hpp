@@ -20,6 +20,13 @@ std::optional<DayNumber> parse_date(std::string_view text);
 // The `YYYY-MM-DD` text of a day number.
 std::string date_text(DayNumber day);
 
+struct CivilDate {
+    int year, month, day;  // month 1-12
+};
+CivilDate civil_date(DayNumber day);
+// 0 for Monday up to 6 for Sunday (ISO 8601 order).
+int weekday(DayNumber day);
+
 // Floor division, so weeks and windows also work before a start date.
 constexpr std::int32_t floor_div(std::int32_t a, std::int32_t b) {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));

@@ -1,8 +1,11 @@
 // The symptom checker: an assessment in, a result out, decided by a rule set that is
-// data (core/rules/checker-rules.json) validated when it is loaded.
+// data (core/rules/checker-rules.json) validated when it is loaded. The rule file holds
+// ids, levels, conditions, sources and examples; its words are in the language files
+// (language.hpp).
 #pragma once
 
 #include "twitchcheck/json_text.hpp"
+#include "twitchcheck/language.hpp"
 #include "twitchcheck/vocabulary.hpp"
 
 #include <array>
@@ -16,7 +19,7 @@ namespace twitchcheck {
 
 inline constexpr std::string_view kAssessmentSchema = "twitchcheck.assessment/1";
 inline constexpr std::string_view kResultSchema = "twitchcheck.result/1";
-inline constexpr std::string_view kRulesSchema = "twitchcheck.rules/1";
+inline constexpr std::string_view kRulesSchema = "twitchcheck.rules/2";
 
 struct RegionSide {
     Region region;
@@ -59,14 +62,13 @@ struct Rule {
     std::string id;
     Level level = Level::self_care;
     Condition when;
-    std::string cause, action, source;
+    std::string source;
 };
 
 struct AdviceStep {
     std::string id;
     std::vector<Trigger> triggers;
     bool only_when_reported = false;
-    std::string text;
 };
 
 struct RuleExample {
@@ -77,7 +79,6 @@ struct RuleExample {
 
 struct RuleSet {
     std::string version;
-    std::string disclaimer;
     std::vector<ChecklistItem> checklist;
     std::vector<Rule> rules;  // in the rule table's order (the tie order of `fired`)
     std::vector<AdviceStep> advice;
@@ -100,17 +101,19 @@ struct CheckResult {
     std::vector<std::string_view> checklist;
     std::vector<FiredRule> fired;  // most urgent first, ties in rule order
     std::vector<std::string_view> unanswered;
-    std::vector<std::string_view> advice;
+    std::vector<std::size_t> advice;  // indexes into RuleSet::advice, in the order shown
 };
 
 CheckResult evaluate(const RuleSet& rules, const Assessment& assessment);
-// The twitchcheck.result/1 document, as text (the api's fast path) or as Json.
-std::string result_text(const RuleSet& rules, const CheckResult& result);
-Json result_json(const RuleSet& rules, const CheckResult& result);
+// The twitchcheck.result/1 document in `words`' language, as text (the api's fast path)
+// or as Json. `rules` is the built-in rule set (the one language files are checked for).
+std::string result_text(const RuleSet& rules, const Language& words, const CheckResult& result);
+Json result_json(const RuleSet& rules, const Language& words, const CheckResult& result);
 
 // The whole checker on a JSON assessment with the built-in rules: the
-// twitchcheck.result/1 document. Throws InputError for bad input.
-Json check(const Json& assessment);
+// twitchcheck.result/1 document in the language `lang` (language()). Throws InputError
+// for bad input.
+Json check(const Json& assessment, std::string_view lang = {});
 
 // Runs the rule file's own example cases; one message per failing case.
 std::vector<Error> run_examples(const RuleSet& rules);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "twitchcheck/json_text.hpp"
+#include "twitchcheck/language.hpp"
 
 #include <cstddef>
 #include <string_view>
@@ -31,6 +32,7 @@ struct NotesOnPage {
     std::size_t left_out = 0;
     double room_mm = 0;
 };
-NotesOnPage notes_on_page(const Json& report);
+// `words` is the report's language: the sections above the notes are measured in it.
+NotesOnPage notes_on_page(const Json& report, const Language& words);
 
 }  // namespace twitchcheck
