@@ -28,9 +28,9 @@ export function siteLanguages(siteDir) {
 }
 
 // The words a page in language `tag` fetches: its page words (`parts` of lang/<tag>/), and
-// for the checker-only module the engine's engine-words/<tag>.json (English's are built in).
+// for the checker-only module the engine's engine-words/<tag>.json (it embeds no words).
 const pageWords = (tag, parts) => parts.map((part) => `lang/${tag}/${part}.json`);
-const engineWords = (tag) => (tag === 'en' ? [] : [`engine-words/${tag}.json`]);
+const engineWords = (tag) => [`engine-words/${tag}.json`];
 
 // Reading a built site: files, their gzip -9 sizes, and the module graph of its scripts.
 function site(siteDir) {

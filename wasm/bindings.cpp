@@ -50,8 +50,7 @@ template <auto Method, class... Args>
 std::string session_read(const JournalSession& session, const Args&... args) {
     return (session.*Method)(args...).text;
 }
-
-// A session's report, without and with a language (Embind picks by the argument count).
+// report(today, format[, lang]): the language is optional, as in the module's report().
 std::string session_report(const JournalSession& session, const std::string& today, const std::string& format) {
     return session.report(today, format).text;
 }

@@ -5,7 +5,6 @@
 
 #include "twitchcheck/checker.hpp"
 #include "twitchcheck/journal_report.hpp"
-#include "twitchcheck/language.hpp"
 
 #include <algorithm>
 #include <array>
@@ -387,8 +386,7 @@ void questionnaire_response(JsonWriter& w, const std::string& uuid, const Json& 
 void result_observation(JsonWriter& w, const std::string& uuid, const Json& stored, const std::string& patient,
                         const std::string& response) {
     const RuleSet& rules = builtin_rules();
-    // The narrative is English, whatever the page's language: a clinic's record, not the
-    // person's screen (the rule words live in core/lang/en.json).
+    // The Bundle is in English ("language": "en"): the checker's English words.
     const Language& english = language("en");
     std::string level_name = stored["level"].get<std::string>();
     std::string version = stored["rules_version"].get<std::string>();
@@ -428,7 +426,7 @@ void result_observation(JsonWriter& w, const std::string& uuid, const Json& stor
         notes.push_back(std::string(words::not_recomputed) + problem + std::string(words::not_recomputed_end));
         xhtml += para(notes.back());
     }
-    xhtml += para(std::string(english.disclaimer));
+    xhtml += para(english.disclaimer);
     notes.emplace_back(english.disclaimer);
 
     open_entry(w, "Observation", uuid);

@@ -564,16 +564,9 @@ std::string report_html(const Json& report, const Language& w) {
     if (notes.empty()) {
         h += "<p>" + words("no_notes") + "</p>";
     } else {
-        // What follows each note on its last line, as printed below: " — " and when and where.
-        std::vector<int> tails;
-        for (const Json& note : notes) {
-            const std::string tail = fill(pattern("note_where"), {{"moment", w.moment(*parse_moment(note["at"].get_ref<const std::string&>()))},
-                                                                  {"region", w.text({"report", "regions", note["region"].get_ref<const std::string&>()})},
-                                                                  {"side", w.text({"report", "sides", note["side"].get_ref<const std::string&>()})}});
-            tails.push_back(3 + static_cast<int>(std::count_if(tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
-        }
-        const NotesOnPage page = notes_on_page(report, tails);
+        const NotesOnPage page = notes_on_page(report, w);
         h += "<p class=\"muted\">" + words("notes_intro") + "</p>";
+        // The room is CSS: a point, whatever the language's decimal sign.
         h += "<div class=\"quotes\" style=\"--room:" + number_text(std::round(page.room_mm * 10) / 10) + "mm\">";
         bool shortened = false;
         for (std::size_t i = 0; i < page.kept.size(); ++i) {

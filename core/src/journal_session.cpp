@@ -4,7 +4,6 @@
 #include "twitchcheck/journal_session.hpp"
 
 #include "twitchcheck/journal_report.hpp"
-#include "twitchcheck/language.hpp"
 
 namespace twitchcheck::api {
 

@@ -342,32 +342,34 @@ const Json& checker_object(const Json& parent, const std::string& key, const std
     return *it;
 }
 
+// With `exact`: no key of `object` but `known` ones (at `path`).
+void only(bool exact, const Json& object, const std::string& path, const std::vector<std::string_view>& known) {
+    if (!exact) return;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end())
+            throw InputError(path_key(path, it.key()), "is not in the English file");
+}
+
 // The checker's words for the built-in rules, looked up once by rule and step id. With
 // `exact`, any other key of the checker's words is refused as well.
 void compile_checker_words(Language& l, bool exact) {
     const RuleSet& rules = builtin_rules();
-    auto only = [&](const Json& object, const std::string& path, auto known) {
-        if (!exact) return;
-        for (auto it = object.begin(); it != object.end(); ++it)
-            if (!known(it.key())) throw InputError(path_key(path, it.key()), "is not in the English file");
-    };
+    std::vector<std::string_view> rule_ids, step_ids;
+    for (const Rule& rule : rules.rules) rule_ids.push_back(rule.id);
+    for (const AdviceStep& step : rules.advice) step_ids.push_back(step.id);
     const Json& checker = checker_object(l.words, "checker", "");
-    only(checker, "checker", [](const std::string& k) { return k == "disclaimer" || k == "rules" || k == "advice"; });
+    only(exact, checker, "checker", {"disclaimer", "rules", "advice"});
     l.disclaimer = checker_text(checker, "disclaimer", "checker");
     const Json& rule_words = checker_object(checker, "rules", "checker");
-    only(rule_words, "checker.rules", [&](const std::string& k) {
-        return std::any_of(rules.rules.begin(), rules.rules.end(), [&](const Rule& r) { return r.id == k; });
-    });
+    only(exact, rule_words, "checker.rules", rule_ids);
     for (const Rule& rule : rules.rules) {
         const Json& words = checker_object(rule_words, rule.id, "checker.rules");
         const std::string path = path_key("checker.rules", rule.id);
-        only(words, path, [](const std::string& k) { return k == "cause" || k == "action"; });
+        only(exact, words, path, {"cause", "action"});
         l.rule_words.emplace_back(checker_text(words, "cause", path), checker_text(words, "action", path));
     }
     const Json& advice = checker_object(checker, "advice", "checker");
-    only(advice, "checker.advice", [&](const std::string& k) {
-        return std::any_of(rules.advice.begin(), rules.advice.end(), [&](const AdviceStep& a) { return a.id == k; });
-    });
+    only(exact, advice, "checker.advice", step_ids);
     for (const AdviceStep& step : rules.advice) l.advice_words.push_back(checker_text(advice, step.id, "checker.advice"));
 }
 
@@ -452,24 +454,24 @@ const Language* find_loaded(std::string_view wanted) {
     return nullptr;
 }
 
-const Language& english();
-
 const Language* find(std::string_view wanted) {
     if (const Language* l = find_loaded(wanted)) return l;
     for (std::size_t i = 0; i < kEmbeddedLanguageCount; ++i) {
         const EmbeddedLanguage& e = kEmbeddedLanguages[i];
         if (lowered(e.tag) != wanted) continue;
-        const Language* reference = wanted == "en" ? nullptr : &english();
+        const Language* reference = wanted == "en" ? nullptr : find("en");
         registry().loaded.push_back(read_language({reinterpret_cast<const char*>(e.bytes), e.size}, reference));
         return registry().loaded.back().get();
     }
     return nullptr;
 }
 
-const Language& english() {
-    const Language* en = find("en");
-    if (!en) throw InputError("lang", "the English words are not built in");
-    return *en;
+// English, the fallback. Where none is built in or added (the checker-only module, given
+// one language by its page), the first language it was given.
+const Language& fallback() {
+    if (const Language* en = find("en")) return *en;
+    if (!registry().loaded.empty()) return *registry().loaded.front();
+    throw InputError("lang", "no language is loaded: give the module a language file with addLanguage");
 }
 
 }  // namespace
@@ -480,13 +482,14 @@ const Language& language(std::string_view tag) {
         if (const Language* l = find(wanted)) return *l;
         if (const Language* l = find(wanted.substr(0, wanted.find('-')))) return *l;
     }
-    return english();
+    return fallback();
 }
 
 std::string add_language(std::string_view json_text) {
-    auto added = read_language(json_text, &english());
+    const Language* english = find("en");
+    auto added = read_language(json_text, english);
     const std::string wanted = lowered(added->tag);
-    if (wanted == "en") throw InputError("lang", "English is built in and cannot be replaced");
+    if (wanted == "en" && english) throw InputError("lang", "English cannot be replaced");
     auto& loaded = registry().loaded;
     std::string tag = added->tag;
     auto same = std::find_if(loaded.begin(), loaded.end(), [&](const auto& l) { return lowered(l->tag) == wanted; });

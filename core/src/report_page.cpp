@@ -4,6 +4,8 @@
 // journal_report.cpp); the browser tests print real pages and count them.
 #include "twitchcheck/report_page.hpp"
 
+#include "twitchcheck/calendar.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -42,6 +44,17 @@ std::pair<char32_t, std::size_t> code_point_at(std::string_view text, std::size_
         c = (c << 6) | (byte(i + k) & 0x3F);
     }
     return {c, length};
+}
+
+// Columns a one-line text takes.
+int columns_in(std::string_view text) {
+    int columns = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, length] = code_point_at(text, i);
+        columns += columns_of(c);
+        i += length;
+    }
+    return columns;
 }
 
 // Where the next character goes: line (from 1) and columns already used on it.
@@ -119,20 +132,28 @@ int text_lines(const Json& value, int columns) {
     return value.is_string() ? estimated_lines(value.get_ref<const std::string&>(), columns) : 1;
 }
 
-double latest_check_height(const Json& check) {
+// A fired rule's line as report_html writes it: its cause, its action, the facts behind it.
+std::string rule_line(const Json& rule, const Language& words) {
+    std::string line = rule.value("cause", "") + " " + rule.value("action", "");
+    const Json because = rule.value("because", Json::array());
+    if (because.empty()) return line;
+    std::string facts;
+    const Json& names = words.words["report"]["facts"];
+    for (const Json& b : because) {
+        const std::string fact = b.is_string() ? b.get<std::string>() : "";
+        auto it = names.find(fact);
+        facts += (facts.empty() ? "" : "; ") + (it != names.end() && it->is_string() ? it->get<std::string>() : fact);
+    }
+    return line + " " + fill(words.text({"report", "page", "based_on"}), {{"facts", facts}});
+}
+
+double latest_check_height(const Json& check, const Language& words) {
     if (check.is_null()) return kHeading + lines(1);
     double mm = kHeading + lines(2) + kGap;  // when, the level and what it asks: two lines at most
     if (!check.value("recomputed", false)) return mm + lines(text_lines(check["note"], kFullColumns));
     mm += lines(1) + kGap;  // the lead-in to the list of rules
     if (!check["fired"].empty()) mm -= kItemGap;  // none after the last rule
-    for (const Json& rule : check["fired"]) {
-        std::string words = rule.value("id", "") + " (" + rule.value("level", "") + "): " + rule.value("cause", "") +
-                            ". " + rule.value("action", "");
-        const Json because = rule.value("because", Json::array());
-        if (!because.empty()) words += " Because: ";
-        for (const Json& b : because) words += (b.is_string() ? b.get<std::string>() : "") + ", ";
-        mm += lines(estimated_lines(words, kItemColumns)) + kItemGap;
-    }
+    for (const Json& rule : check["fired"]) mm += lines(estimated_lines(rule_line(rule, words), kItemColumns)) + kItemGap;
     return mm;
 }
 
@@ -149,8 +170,12 @@ double links_height(const Json& factors) {
     double mm = kHeading + kGap + kSmallLine;  // the list, and "a link is not a cause"
     int unclear = 0;
     for (const Json& f : factors) {
-        if (f.value("strength", "") == "none") ++unclear;
-        else mm += lines(text_lines(f["words"], kItemColumns)) + kItemGap;
+        // Fewer twitches (the whole range below 1) has a line of its own, as links do.
+        const bool own_line = f.value("strength", "") != "none" ||
+                              (f["ci95"].is_array() && f["ci95"].size() == 2 && f["ci95"][1].is_number() &&
+                               f["ci95"][1].get<double>() < 1);
+        if (own_line) mm += lines(text_lines(f["words"], kItemColumns)) + kItemGap;
+        else ++unclear;
     }
     // The factors with no clear link share one item, about 52 characters each.
     if (unclear > 0) mm += lines((20 + 52 * unclear + kItemColumns - 1) / kItemColumns) + kItemGap;
@@ -164,11 +189,11 @@ double plan_height(const Json& plan) {
 }
 
 // Everything above the notes section.
-double height_before_notes(const Json& report) {
+double height_before_notes(const Json& report, const Language& words) {
     const double header = 14 * 1.25 * kPoint + 1 + kSmallLine + kGap;
     const double notice = 3.5 + lines(text_lines(report["disclaimer"], kNoticeColumns));
     const double onset = kHeading + lines(report["onset"]["first_date"].is_null() ? 1 : 2);
-    return header + notice + latest_check_height(report["latest_check"]) + onset + where_height(report) +
+    return header + notice + latest_check_height(report["latest_check"], words) + onset + where_height(report) +
            links_height(report["linked_factors"]) + plan_height(report["plan"]);
 }
 
@@ -180,10 +205,20 @@ constexpr int kNoteLinesLeast = 2;
 // "… (shortened)" after a cut note.
 constexpr int kShortenedColumns = 14;
 
-// Columns of what follows a note's text on its last line: " — 2026-11-20T08:15:00+01:00, calf (left)".
-int note_tail(const Json& note) {
-    const auto size = [&](const char* key) { return static_cast<int>(note.value(key, "").size()); };
-    return 3 + size("at") + 2 + size("region") + 2 + size("side") + 1;
+// Columns of what follows a note's text on its last line, as report_html writes it:
+// " — March 20, 2026, 08:15, Calf or lower leg (left)" in the report's language.
+int note_tail(const Json& note, const Language& words) {
+    std::string where = words.text({"report", "page", "note_where"});
+    const auto at = parse_moment(note.value("at", ""));
+    const auto named = [&](const char* group, const char* key) {
+        const Json& names = words.words["report"][group];
+        auto it = names.find(note.value(key, ""));
+        return it != names.end() && it->is_string() ? it->get<std::string>() : note.value(key, "");
+    };
+    where = fill(where, {{"moment", at ? words.moment(*at) : note.value("at", "")},
+                         {"region", named("regions", "region")},
+                         {"side", named("sides", "side")}});
+    return 3 + columns_in(where);
 }
 
 }  // namespace
@@ -208,19 +243,18 @@ std::size_t fitting_prefix(std::string_view text, int columns, int max_lines, in
     return longest;
 }
 
-NotesOnPage notes_on_page(const Json& report, const std::vector<int>& tails) {
+NotesOnPage notes_on_page(const Json& report, const Language& words) {
     NotesOnPage page;
     const Json& notes = report["notes"];
     // The section's heading and first line, a small line saying what is left out, and one
     // line spare: the estimate is a model, not the browser.
-    double room = kPageHeight - height_before_notes(report) - (kHeading + kSmallLine + kGap) - kSmallLine - kLine;
+    double room = kPageHeight - height_before_notes(report, words) - (kHeading + kSmallLine + kGap) - kSmallLine - kLine;
     page.room_mm = std::max(room, 0.0);
     for (const Json& note : notes) {
         const int free_lines = static_cast<int>((room - kQuote) / kLine);
         if (free_lines < kNoteLinesLeast) break;
         const std::string& text = note["text"].get_ref<const std::string&>();
-        const std::size_t index = page.kept.size();  // this note's place in `notes`
-        const int tail = index < tails.size() ? tails[index] : note_tail(note);
+        const int tail = note_tail(note, words);
         const int whole = estimated_lines(text, kNoteColumns, tail);
         const int most = std::min(free_lines, kNoteLinesMost);
         if (whole <= most) {

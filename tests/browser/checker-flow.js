@@ -21,6 +21,8 @@ function rulesIn(tag) {
 }
 const rules = rulesIn("en");
 const ruleOf = (id) => rules.rules.find((rule) => rule.id === id);
+// The self-care tips, in the engine's English words.
+const adviceTexts = rules.advice.map((step) => step.text);
 // An emergency or same-day result shows only the reasons at its own level; the others
 // (but self-care) wait under the closed "Also in your answers".
 const urgentLevels = ["emergency", "immediate"];
@@ -156,5 +158,5 @@ class CheckerDriver {
 
 module.exports = {
   loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, CheckerDriver, tabTo,
-  rules, rulesIn, ruleOf, shownReasons, laterReasons,
+  rules, rulesIn, ruleOf, adviceTexts, shownReasons, laterReasons,
 };

@@ -5,7 +5,6 @@
 
 #include "test_files.hpp"
 #include "twitchcheck/api.hpp"
-#include "twitchcheck/language.hpp"
 #include "twitchcheck/checker.hpp"
 #include "twitchcheck/journal_fhir.hpp"
 
@@ -215,7 +214,7 @@ TEST_CASE("a saved check is a QuestionnaireResponse with the answers given, and 
     const std::string div = result["text"]["div"];
     CHECK(div.rfind("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>Result: </b>prompt: see a neurologist", 0) == 0);
     CHECK(div.find("<li><b>RF-SPREADING</b> (prompt): ") != std::string::npos);
-    CHECK(result["note"].back() == Json{{"text", std::string(twitchcheck::language("en").disclaimer)}});
+    CHECK(result["note"].back() == Json{{"text", twitchcheck::language("en").disclaimer}});
 }
 
 TEST_CASE("a saved check whose answers no longer fit the checker keeps its stored level and says why") {

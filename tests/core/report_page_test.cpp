@@ -68,19 +68,19 @@ TEST_CASE("a 2,000-character note takes 21 lines 97 columns wide; its first 4 li
 TEST_CASE("the notes get the room the other sections leave: newest first, at most 4 lines each, the rest counted") {
     const std::vector<std::string> long_notes(12, std::string(1000, 'w'));
     // One body part: a short table of places.
-    const auto one_place = twitchcheck::notes_on_page(report_of(journal(long_notes)));
-    // Each cut to 4 lines of 97 columns, with room on the last for " — 2026-05-12T10:00:00+02:00,
-    // calf (left)" (41 columns) and "… (shortened)" (14): 3 × 97 + 42.
-    // The last one in the lines left (2): 97 + 42.
-    CHECK(one_place.kept == std::vector<std::size_t>{333, 333, 333, 333, 333, 139});
+    const auto one_place = twitchcheck::notes_on_page(report_of(journal(long_notes)), twitchcheck::language("en"));
+    // Each cut to 4 lines of 97 columns, with room on the last for " — May 12, 2026, 10:00,
+    // Calf or lower leg (left)" (48 columns; 47 for May 9) and "… (shortened)" (14):
+    // 3 × 97 + 35 (36). The last one in the lines left (2): 97 + 36.
+    CHECK(one_place.kept == std::vector<std::size_t>{326, 326, 326, 327, 327, 133});
     CHECK(one_place.left_out == 6);
     // Eight body parts: a longer table, less room.
     const auto eight_places = twitchcheck::notes_on_page(
-        report_of(journal(long_notes, {"eyelid", "face", "neck", "back", "hand", "thigh", "calf", "foot"})));
+        report_of(journal(long_notes, {"eyelid", "face", "neck", "back", "hand", "thigh", "calf", "foot"})), twitchcheck::language("en"));
     CHECK(eight_places.kept.size() == 4);
     CHECK(eight_places.left_out == 8);
     // Short notes: one line each, kept whole.
-    const auto short_notes = twitchcheck::notes_on_page(report_of(journal(std::vector<std::string>(25, "after 2 coffees"))));
+    const auto short_notes = twitchcheck::notes_on_page(report_of(journal(std::vector<std::string>(25, "after 2 coffees"))), twitchcheck::language("en"));
     CHECK(short_notes.kept == std::vector<std::size_t>(16, 15));
     CHECK(short_notes.left_out == 9);
     CHECK(short_notes.room_mm == doctest::Approx(102.8).epsilon(0.001));
@@ -91,13 +91,9 @@ TEST_CASE("HTML: the notes that fit, a shortened one marked, and how many are le
     const auto out = api::report(journal(long_notes), "2026-05-31", "html");
     REQUIRE_FALSE(out.error);
     CHECK(count_of(out.text, "<blockquote") == 6);
-    // The room on each note's last line is what the page prints after it: " — May 12, 2026,
-    // 10:00, Calf or lower leg (left)" (48 columns; 47 for a one-digit day) and
-    // "… (shortened)" (14): 3 × 97 + 35 (or 36), and the last in its 2 lines: 97 + 36.
     CHECK(count_of(out.text, ">" + std::string(326, 'w') + "&hellip; (shortened)") == 3);
     CHECK(count_of(out.text, ">" + std::string(327, 'w') + "&hellip; (shortened)") == 2);
     CHECK(count_of(out.text, ">" + std::string(133, 'w') + "&hellip; (shortened)") == 1);
-    // (The words come from the language file, HTML-escaped like every other: ' is &#39;.)
     CHECK(out.text.find("<p class=\"muted\">6 notes are not shown here, to keep this report to one page. All notes, in "
                         "full, are in the journal&#39;s backup file (JSON).</p>") != std::string::npos);
     CHECK(out.text.find("<div class=\"quotes\" style=\"--room:102.8mm\">") != std::string::npos);

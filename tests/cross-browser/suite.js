@@ -23,7 +23,7 @@ const sitePort = Number(process.env.TWITCHCHECK_CROSS_BROWSER_PORT ?? 0); // 0: 
 const vignettes = fs.readdirSync(path.join(sharedDir, "vignettes")).filter((f) => f.endsWith(".json")).sort()
   .map((f) => JSON.parse(fs.readFileSync(path.join(sharedDir, "vignettes", f), "utf8")));
 const vignette = (name) => vignettes.find((v) => v.name === name);
-// A rule's cause as the English result shows it (the engine's words, core/lang/en.json).
+// A rule's cause in the engine's English words (core/lang/en.json).
 const english = JSON.parse(fs.readFileSync(path.join(root, "core/lang/en.json"), "utf8"));
 const causeOf = (id) => english.checker.rules[id].cause;
 

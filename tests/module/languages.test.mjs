@@ -237,8 +237,9 @@ test('the site ships each language\'s checker words for the checker-only module,
   }
 });
 
-test('the checker-only module answers in English until a page gives it a language; then with the app module\'s bytes', () => {
+test('the checker-only module starts with one language\'s words and takes others with the app module\'s bytes', () => {
   const input = JSON.stringify(vignettes[0].json.input);
+  // Started with English's words (what its glue fetches for a page in English).
   assert.equal(checkerModule.assess(input, 'de'), module.assess(input, 'en'));
   const added = JSON.parse(checkerModule.addLanguage(readFileSync(join(siteWords, 'de.json'), 'utf8')));
   assert.deepEqual(added, { ok: true, lang: 'de' });
@@ -251,6 +252,23 @@ test('the checker-only module answers in English until a page gives it a languag
   const full = JSON.parse(checkerModule.addLanguage(JSON.stringify({ ...translations[0], lang: 'de-CH' })));
   assert.deepEqual(full.error, { path: 'report', message: 'is not in the English file' });
   assert.equal(JSON.parse(checkerModule.assess(input, 'de-CH')).lang, 'de');
+  // English, once there, stays.
+  const english = JSON.parse(checkerModule.addLanguage(readFileSync(join(siteWords, 'en.json'), 'utf8')));
+  assert.deepEqual(english.error, { path: 'lang', message: 'English cannot be replaced' });
+});
+
+test('a checker-only module started with German\'s words answers in German, whatever the tag, as the app module does for "de"', async () => {
+  const german = await loadCheckerModule({ lang: 'de' });
+  for (const { name, json } of vignettes) {
+    const text = JSON.stringify(json.input);
+    const inGerman = module.assess(text, 'de');
+    for (const tag of ['de', 'de-AT', 'en', 'xx', '']) assert.equal(german.assess(text, tag), inGerman, `${name} in "${tag}"`);
+    assert.equal(german.assess(text), inGerman, name);
+  }
+});
+
+test('a checker-only module with no words and no way to fetch them does not start', async () => {
+  await assert.rejects(loadCheckerModule({ words: null }).then(() => 'started'), /no fetch: pass the words as text/);
 });
 
 test('the pseudo-language en-XA, added at run time, leaves no English outside its brackets in results and reports', () => {

@@ -19,12 +19,17 @@ export async function loadModule() {
 }
 
 // The widget's checker-only module. It is built for browsers only (no Node glue), so its
-// classic script runs in a fresh context, as a page would run it, given its wasm bytes.
-export async function loadCheckerModule() {
+// classic script runs in a fresh context, as a page would run it, given its wasm bytes
+// and, as a page's fetch would, the checker words of one language (English by default).
+// (`words: null`: none, as a page whose fetch fails.)
+export async function loadCheckerModule({ lang = 'en', words } = {}) {
   const context = vm.createContext({ WebAssembly, TextDecoder, console });
   vm.runInContext(readFileSync(join(buildDir, 'site', 'twitchcheck-checker.js'), 'utf8'), context);
   const factory = context.createTwitchCheckChecker;
-  return factory({ wasmBinary: readFileSync(join(buildDir, 'site', 'twitchcheck-checker.wasm')) });
+  return factory({
+    wasmBinary: readFileSync(join(buildDir, 'site', 'twitchcheck-checker.wasm')),
+    words: words === undefined ? readFileSync(join(buildDir, 'site', 'engine-words', `${lang}.json`), 'utf8') : words,
+  });
 }
 
 // Runs the CLI with `args`, feeding `input` on standard input.

@@ -107,7 +107,7 @@ export function mountChecker(root, options = {}) {
   // checker never downloads it.
   const warmOnce = () => {
     for (const type of ["pointerdown", "focusin", "keydown"]) container.removeEventListener(type, warmOnce);
-    engine.warm().catch(() => {}); // a failure shows up when the result is asked for
+    engine.warm(language).catch(() => {}); // a failure shows up when the result is asked for
   };
   for (const type of ["pointerdown", "focusin", "keydown"]) container.addEventListener(type, warmOnce);
 

@@ -22,12 +22,14 @@ function loadFactory(moduleUrl, factoryName) {
   });
 }
 
-function instance(moduleUrl, factoryName = "createTwitchCheck") {
+function instance(moduleUrl, factoryName = "createTwitchCheck", lang) {
   let promise = loading.get(moduleUrl);
   if (!promise) {
     promise = loadFactory(moduleUrl, factoryName).then((factory) =>
-      // The .wasm sits beside the script, wherever the script came from.
-      factory({ locateFile: (file) => new URL(file, moduleUrl).href }));
+      // The .wasm sits beside the script, wherever the script came from. `lang`: the
+      // checker-only module fetches that language's words as it starts (engine-words/).
+      factory({ locateFile: (file) => new URL(file, moduleUrl).href, ...(lang ? { lang } : {}) }));
+    promise.startLang = lang || "en";
     // A failed load may be retried later (e.g. after a network blip).
     promise.catch(() => loading.delete(moduleUrl));
     loading.set(moduleUrl, promise);
@@ -38,17 +40,20 @@ function instance(moduleUrl, factoryName = "createTwitchCheck") {
 // An engine bound to one copy of a module; every call returns parsed JSON (a result or
 // a `twitchcheck.error/1` document). `moduleUrl` defaults to ../twitchcheck.js beside app/;
 // `factoryName` is the factory that script defines. `words`: the folder of the engine's
-// words per language (engine-words/<tag>.json), for a module with only English built in
-// (the checker-only one): a language is added (addLanguage) before the first call in it.
+// words per language (engine-words/<tag>.json), for a module with no words built in (the
+// checker-only one): it starts with the words of the first call's language (it fetches
+// them itself) and takes another language (addLanguage) before the first call in it.
 // `lang` (a matched tag such as "de") picks the language of causes, actions, advice and
-// reports; without it, or when its words cannot be fetched, they are English.
+// reports; without it, or when its words cannot be fetched, they are English (or the
+// language the module started with).
 export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwitchCheck", { words } = {}) {
   const url = new URL(moduleUrl, document.baseURI).href;
-  const load = () => instance(url, factoryName);
+  const load = (lang) => instance(url, factoryName, words ? lang : undefined);
   const added = new Map(); // tag -> Promise, once per language
   const inLanguage = async (lang) => {
-    const module = await load();
-    if (!words || !lang || lang === "en") return module;
+    const loaded = load(lang);
+    const module = await loaded;
+    if (!words || !lang || lang === loaded.startLang) return module;
     if (!added.has(lang)) {
       const adding = fetch(new URL(`${lang}.json`, words)).then((response) => {
         if (!response.ok) throw new Error(`no engine words for ${lang}`);
@@ -71,7 +76,7 @@ export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwit
   };
   return {
     // Starts loading without waiting, e.g. on the first interaction with a widget.
-    warm: () => load().then(() => undefined),
+    warm: (lang) => load(lang).then(() => undefined),
     assess: (assessment, lang) => call("assess", [JSON.stringify(assessment)], lang),
     analyze: (journal, today) => call("analyze", [JSON.stringify(journal), today]),
     validateJournal: (journal) => call("validateJournal", [JSON.stringify(journal)]),

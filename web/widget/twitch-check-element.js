@@ -130,7 +130,7 @@ export class TwitchCheckElement extends HTMLElement {
         const base = new URL(this.getAttribute("base") ?? siteRoot.href, document.baseURI);
         if (!base.pathname.endsWith("/")) base.pathname += "/";
         const engine = checkerEngineAt(base);
-        engine.warm().catch(() => {}); // a failure is shown when the result is asked for
+        engine.warm(this.#language).catch(() => {}); // a failure is shown when the result is asked for
         return { mountChecker, engine };
       });
     return this.#loading;

@@ -24,8 +24,8 @@ Json report_json(const Journal& journal, const Analysis& analysis, const Languag
 std::string report_html(const Json& report, const Language& words);
 
 // `format` is json, html, csv or fhir (journal_fhir.hpp); anything else is an InputError at
-// `format`. The CSV and the FHIR Bundle have no words of the report (the CSV's header is
-// the journal's field names), so they are the same in every language.
+// `format`. The CSV and the FHIR Bundle carry no words of ours (field names and codes), so
+// they are the same in every language.
 std::string journal_report(const Journal& journal, DayNumber today, std::string_view format, const Language& words);
 
 // Text made safe for HTML element content and attribute values.

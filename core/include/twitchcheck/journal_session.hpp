@@ -22,8 +22,7 @@ public:
     Output set_plan(std::string_view plan);
     Output add_check(std::string_view check);
 
-    // The same bytes as api::analyze / api::report on document()'s text (`lang` matched as
-    // there).
+    // The same bytes as api::analyze / api::report on document()'s text (`lang` as there).
     Output analyze(std::string_view today) const;
     Output report(std::string_view today, std::string_view format, std::string_view lang = {}) const;
     // The journal as house JSON text (the JSON backup).

@@ -73,13 +73,16 @@ struct Language {
 };
 
 // The language for a tag (`de-AT`, `FR`, `en-XA`): the tag itself, else its primary
-// subtag, else English. Throws InputError if a built-in language file does not load.
+// subtag, else English (where no English is built in or added, as in the checker-only
+// module given one language by its page: the first language given). Throws InputError if
+// a built-in language file does not load, or no language is there at all.
 const Language& language(std::string_view tag);
 
 // Reads a language document, checks it against English (every key, no other key, the
-// same {placeholders}, a form for each of its plural categories) and adds it, in place of
-// one with the same tag (English itself is never replaced). Returns its tag; throws
-// InputError naming the JSON path of the first problem.
+// same {placeholders}, a form for each of its plural categories; in the checker-only
+// module, against the built-in rule set) and adds it, in place of one with the same tag
+// (English, once there, is never replaced). Returns its tag; throws InputError naming the
+// JSON path of the first problem.
 std::string add_language(std::string_view json_text);
 
 }  // namespace twitchcheck

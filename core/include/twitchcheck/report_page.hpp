@@ -4,6 +4,7 @@
 #pragma once
 
 #include "twitchcheck/json_text.hpp"
+#include "twitchcheck/language.hpp"
 
 #include <cstddef>
 #include <string_view>
@@ -31,9 +32,7 @@ struct NotesOnPage {
     std::size_t left_out = 0;
     double room_mm = 0;
 };
-// `tails`, when given (one per note), is the columns of what follows each note's text on
-// its last line as the page prints it (" — " and when and where, in the report's words);
-// without it, the contract's own text is counted (" — 2026-05-12T10:00:00+02:00, calf (left)").
-NotesOnPage notes_on_page(const Json& report, const std::vector<int>& tails = {});
+// `words` is the report's language: the sections above the notes are measured in it.
+NotesOnPage notes_on_page(const Json& report, const Language& words);
 
 }  // namespace twitchcheck
