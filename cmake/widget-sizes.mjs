@@ -109,14 +109,14 @@ export function measureWidgetLanguages(siteDir) {
 // The app's first result: opening index.html at the checker screen and answering it, with
 // no service worker (a first visit's precache runs beside this, in the background): the
 // page, its stylesheets and icon, its module graph (static imports, and the checker
-// screen's import()), the words of language `tag` (the page fetches its checker and
-// journal words as it starts; the engine's for the module) and the checker-only module the
-// screen runs on.
+// screen's import()), the words of language `tag` (the page's checker words, which hold
+// the nav too; the journal's wait for a journal screen; the engine's for the module) and
+// the checker-only module the screen runs on.
 export function measureFirstResult(siteDir, tag = 'en') {
   const { sizeOf, graph, moduleFiles, pageParts } = site(siteDir);
   const page = pageParts('index.html');
   const modules = graph(page.scripts, { dynamic: true });
-  const words = [...pageWords(tag, ['checker', 'journal']), ...engineWords(tag)];
+  const words = [...pageWords(tag, ['checker']), ...engineWords(tag)];
   const files = ['index.html', ...page.styles, ...page.icons, ...modules, ...words, ...moduleFiles].map(sizeOf);
   return { tag, files, moduleFiles, total: total(files) };
 }

@@ -240,7 +240,7 @@ function defineSuite(engineName) {
       const twitch = await logLeftCalf(page, { stored: false });
       await entry(page, twitch).toHaveCount(1);
       await page.getByRole("button", { name: jm.store.downloadBackup, exact: true }).toBeVisible();
-      await page.getByRole("navigation").getByRole("link", { name: jm.nav.settings, exact: true }).click();
+      await page.getByRole("navigation").getByRole("link", { name: m.nav.settings, exact: true }).click();
       await page.getByRole("heading", { level: 1, name: jm.settings.title, exact: true }).toBeVisible();
       await page.getByText(jm.settings.unavailable, { exact: true }).toBeVisible();
     }));

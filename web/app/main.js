@@ -45,7 +45,10 @@ async function route() {
     if (focus) title.focus();
     return;
   }
-  document.title = `${screen.title} · ${m.app.name}`;
+  const navigation = navigations;
+  const title = await screen.title();
+  if (navigation !== navigations) return; // the person has moved on
+  document.title = `${title} · ${m.app.name}`;
   current = await screen.render(main, { focus });
 }
 

@@ -2,27 +2,26 @@
 // the address's ?lang=, the person's choice, the browser's languages, English). Screens
 // import `messages` as before; keys that mirror the engine's names (levels, regions,
 // findings, `because` facts) fall back to the raw text when a rule set adds one the file
-// does not know yet. The journal's words (messages-journal.js) are fetched at the same time.
+// does not know yet. The journal's words (messages-journal.js) wait until a journal screen
+// opens: the checker's first result does not pay for them.
 import { fallback } from "./language.js";
 import { pageLanguage } from "./language-choice.js";
 import { loadWords, format, pluralIn } from "./text.js";
 
 // A language whose words cannot be fetched (a broken deploy) falls back to English.
-async function wordsOf(tag) {
-  const both = (t) => Promise.all([loadWords(t, "checker"), loadWords(t, "journal")]);
+export async function wordsIn(tag, part) {
   try {
-    return [tag, ...(await both(tag))];
+    return [tag, await loadWords(tag, part)];
   } catch (error) {
     if (tag === fallback) throw error;
-    return [fallback, ...(await both(fallback))];
+    return [fallback, await loadWords(fallback, part)];
   }
 }
 
-const [tag, checkerWords, journalWords] = await wordsOf(pageLanguage());
+const [tag, checkerWords] = await wordsIn(pageLanguage(), "checker");
 
 // The language these words are in; plural forms, numbers and dates follow it.
 export const language = tag;
 export const messages = checkerWords;
-export const journalMessages = journalWords;
 export { format };
 export const plural = pluralIn(language);
