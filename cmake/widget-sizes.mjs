@@ -2,13 +2,14 @@
 // person touches the widget, and everything with the flow and the checker module, for
 // both ways (custom element and iframe). The files are found by following the widget's
 // own imports, so a new import is counted without editing this file; the module is the
-// one the widget's engine names. Also the app's first result (issue 14): what a first
+// one the widget's engine names, and the words are those of one language (each is
+// measured: the budgets hold in every language). Also the app's first result (issue 14): what a first
 // visit to the checker screen downloads up to the checker's result. Run by the build
 // (prints the table) and imported by tests/module/widget-size.test.mjs (checks the
 // budgets) and tests/browser/first-result.spec.js (checks the list against what the
 // browser really requests).
 //   node cmake/widget-sizes.mjs SITE_DIR
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,17 @@ const KB = 1024;
 export const budgets = { beforeTouch: 15 * KB, widgetOwn: 25 * KB, inAll: 80 * KB, firstResult: 100 * KB };
 export const firstResultTarget = 90 * KB;
 const total = (rows) => rows.reduce((sum, row) => sum + row.gzip, 0);
+
+// The site's languages, as the page reads them (lang/languages.js): ["en", "de", …].
+export function siteLanguages(siteDir) {
+  const text = readFileSync(join(siteDir, 'lang', 'languages.js'), 'utf8');
+  return JSON.parse(text.match(/export const languages = (\[.*\]);/)[1]).map(([tag]) => tag);
+}
+
+// The words a page in language `tag` fetches: its page words (`parts` of lang/<tag>/), and
+// for the checker-only module the engine's engine-words/<tag>.json (it embeds no words).
+const pageWords = (tag, parts) => parts.map((part) => `lang/${tag}/${part}.json`);
+const engineWords = (tag) => [`engine-words/${tag}.json`];
 
 // Reading a built site: files, their gzip -9 sizes, and the module graph of its scripts.
 function site(siteDir) {
@@ -47,10 +59,9 @@ function site(siteDir) {
     }
     return [...seen];
   };
-  // The checker-only module, as engine.js's checkerEngineAt names it (script, then wasm),
-  // and the checker words its glue fetches for a page in English (wasm/checker-post.js).
+  // The checker-only module, as engine.js's checkerEngineAt names it (script, then wasm).
   const moduleScript = text('app/engine.js').match(/export function checkerEngineAt[^]*?new URL\("([\w.-]+\.js)"/)[1];
-  const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm'), 'engine-words/en.json'];
+  const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm')];
   // A page's stylesheets, icon and module scripts, from its markup.
   const pageParts = (rel) => {
     const page = text(rel);
@@ -63,7 +74,9 @@ function site(siteDir) {
   return { text, sizeOf, graph, moduleFiles, pageParts };
 }
 
-export function measureWidget(siteDir) {
+// Sizes in language `tag`: the widget fetches that language's words only (its checker
+// words before the touch, the engine's with the module).
+export function measureWidget(siteDir, tag = 'en') {
   const { text, sizeOf, graph, moduleFiles, pageParts } = site(siteDir);
 
   // The custom element: widget.js imports define.js by URL; the element names its stylesheets.
@@ -71,12 +84,13 @@ export function measureWidget(siteDir) {
   const entry = text('widget.js').match(/new URL\("([^"]+\.js)"/)[1];
   const styles = [...text(elementFile).matchAll(/"([\w/-]+\.css)"/g)].map((x) => x[1]);
   const eager = graph([entry], { dynamic: false });
-  const before = ['widget.js', ...eager, ...styles].map(sizeOf);
-  const later = [...graph([entry], { dynamic: true }).filter((rel) => !eager.includes(rel)), ...moduleFiles].map(sizeOf);
+  const words = pageWords(tag, ['checker']);
+  const before = ['widget.js', ...eager, ...styles, ...words].map(sizeOf);
+  const later = [...graph([entry], { dynamic: true }).filter((rel) => !eager.includes(rel)), ...engineWords(tag), ...moduleFiles].map(sizeOf);
 
   // The iframe: embed.html, its stylesheets and its module script's graph.
   const embed = pageParts('embed.html');
-  const iframe = ['embed.html', ...embed.styles, ...graph(embed.scripts, { dynamic: true }), ...moduleFiles].map(sizeOf);
+  const iframe = ['embed.html', ...embed.styles, ...graph(embed.scripts, { dynamic: true }), ...words, ...engineWords(tag), ...moduleFiles].map(sizeOf);
 
   const totals = {
     beforeTouch: total(before),
@@ -84,36 +98,50 @@ export function measureWidget(siteDir) {
     inAll: total(before) + total(later),
     iframe: total(iframe),
   };
-  // Per language: a page in German has the module fetch German's words (engine-words/de.json)
-  // in place of English's.
-  const english = sizeOf('engine-words/en.json').gzip;
-  const languages = readdirSync(join(siteDir, 'engine-words')).filter((name) => name.endsWith('.json')).sort()
-    .map((name) => {
-      const words = sizeOf(`engine-words/${name}`);
-      const swap = words.gzip - english;
-      return { lang: name.replace(/\.json$/, ''), words, inAll: totals.inAll + swap, iframe: totals.iframe + swap };
-    });
-  return { elementFile, moduleFiles, before, later, iframe, totals, languages };
+  return { tag, elementFile, moduleFiles, before, later, iframe, totals };
+}
+
+// Every language's sizes: [{tag, …measureWidget}].
+export function measureWidgetLanguages(siteDir) {
+  return siteLanguages(siteDir).map((tag) => measureWidget(siteDir, tag));
 }
 
 // The app's first result: opening index.html at the checker screen and answering it, with
 // no service worker (a first visit's precache runs beside this, in the background): the
 // page, its stylesheets and icon, its module graph (static imports, and the checker
-// screen's import()), and the checker-only module the screen runs on.
-export function measureFirstResult(siteDir) {
+// screen's import()), the words of language `tag` (the page's checker words, which hold
+// the nav too; the journal's wait for a journal screen; the engine's for the module) and
+// the checker-only module the screen runs on.
+export function measureFirstResult(siteDir, tag = 'en') {
   const { sizeOf, graph, moduleFiles, pageParts } = site(siteDir);
   const page = pageParts('index.html');
   const modules = graph(page.scripts, { dynamic: true });
-  const files = ['index.html', ...page.styles, ...page.icons, ...modules, ...moduleFiles].map(sizeOf);
-  return { files, moduleFiles, total: total(files) };
+  const words = [...pageWords(tag, ['checker']), ...engineWords(tag)];
+  const files = ['index.html', ...page.styles, ...page.icons, ...modules, ...words, ...moduleFiles].map(sizeOf);
+  return { tag, files, moduleFiles, total: total(files) };
 }
 
 export function printFirstResult(sizes) {
   const line = (row) => `  ${String(row.raw).padStart(8)} ${String(row.gzip).padStart(7)}  ${row.file}`;
-  console.log('app, opening the checker screen up to its first result (no service worker):');
+  console.log(`app in ${sizes.tag}, opening the checker screen up to its first result (no service worker):`);
   sizes.files.forEach((row) => console.log(line(row)));
   const over = sizes.total > budgets.firstResult ? '  OVER BUDGET' : '';
   console.log(`  = ${(sizes.total / KB).toFixed(1)} KB gzip (target ${firstResultTarget / KB} KB, budget ${budgets.firstResult / KB} KB)${over}`);
+}
+
+// One line per language: its totals against the budgets.
+export function printWidgetLanguages(all, firstResults = []) {
+  const kb = (bytes) => (bytes / KB).toFixed(1).padStart(5);
+  const flag = (bytes, budget) => (bytes > budget ? '!' : ' ');
+  console.log(`Widget and first result per language (KB gzip; budgets ${budgets.beforeTouch / KB} / ${budgets.widgetOwn / KB} / ` +
+    `${budgets.inAll / KB} / ${budgets.inAll / KB} / ${budgets.firstResult / KB}; ! over budget):`);
+  console.log('  lang  before touch  own code  in all  iframe  app first result');
+  for (const { tag, totals: t } of all) {
+    const first = firstResults.find((f) => f.tag === tag);
+    console.log(`  ${tag.padEnd(5)} ${kb(t.beforeTouch)}${flag(t.beforeTouch, budgets.beforeTouch)}       ` +
+      `${kb(t.widgetOwn)}${flag(t.widgetOwn, budgets.widgetOwn)}   ${kb(t.inAll)}${flag(t.inAll, budgets.inAll)}  ` +
+      `${kb(t.iframe)}${flag(t.iframe, budgets.inAll)}  ${first ? `${kb(first.total)}${flag(first.total, budgets.firstResult)}` : ''}`);
+  }
 }
 
 export function printWidget(sizes, siteDir) {
@@ -121,7 +149,7 @@ export function printWidget(sizes, siteDir) {
   const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB gzip`;
   const over = (bytes, budget) => (bytes > budget ? '  OVER BUDGET' : '');
   const { beforeTouch, widgetOwn, inAll, iframe } = sizes.totals;
-  console.log(`Widget sizes in ${siteDir} (bytes: raw, gzip -9)`);
+  console.log(`Widget sizes in ${siteDir}, in ${sizes.tag} (bytes: raw, gzip -9)`);
   console.log('custom element, before the person touches it:');
   sizes.before.forEach((row) => console.log(line(row)));
   console.log(`  = ${kb(beforeTouch)} (budget ${budgets.beforeTouch / KB} KB)${over(beforeTouch, budgets.beforeTouch)}`);
@@ -132,15 +160,11 @@ export function printWidget(sizes, siteDir) {
   console.log('iframe (embed.html), everything:');
   sizes.iframe.forEach((row) => console.log(line(row)));
   console.log(`  = ${kb(iframe)} in all (budget ${budgets.inAll / KB} KB)${over(iframe, budgets.inAll)}`);
-  console.log('per language, with its engine words in place of English\'s:');
-  for (const l of sizes.languages) {
-    console.log(`  ${l.lang}: ${String(l.words.gzip).padStart(5)} words; custom element ${kb(l.inAll)}${over(l.inAll, budgets.inAll)}, ` +
-      `iframe ${kb(l.iframe)}${over(l.iframe, budgets.inAll)}`);
-  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const siteDir = process.argv[2];
   printWidget(measureWidget(siteDir), siteDir);
   printFirstResult(measureFirstResult(siteDir));
+  printWidgetLanguages(measureWidgetLanguages(siteDir), siteLanguages(siteDir).map((tag) => measureFirstResult(siteDir, tag)));
 }

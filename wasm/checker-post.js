@@ -15,7 +15,9 @@ function tcWrite(text, room) {
 }
 var tcWords = Module["words"];
 if (tcWords == null) {
-  var tcTag = String(Module["lang"] || "en").toLowerCase().split(/[-_]/)[0];
+  // The tag as the site names its file (en-XA), else its primary subtag (de-AT: de).
+  var tcTag = String(Module["lang"] || "en");
+  var tcPrimary = tcTag.toLowerCase().split(/[-_]/)[0];
   var tcFetch = function (tag) {
     return fetch(locateFile("engine-words/" + tag + ".json")).then(function (response) {
       if (!response.ok) throw new Error("engine-words/" + tag + ".json: " + response.status);
@@ -24,7 +26,8 @@ if (tcWords == null) {
   };
   addRunDependency("tc-words");
   (typeof fetch == "function" ? tcFetch(tcTag) : Promise.reject(new Error("no fetch: pass the words as text")))
-    .catch(function (error) { if (tcTag == "en" || typeof fetch != "function") throw error; return tcFetch("en"); })
+    .catch(function (error) { if (tcPrimary == tcTag || typeof fetch != "function") throw error; return tcFetch(tcPrimary); })
+    .catch(function (error) { if (tcPrimary == "en" || typeof fetch != "function") throw error; return tcFetch("en"); })
     .then(function (text) { tcWords = text; removeRunDependency("tc-words"); }, readyPromiseReject);
 }
 // The fetched words join the engine on the first call (the runtime is ready by then).

@@ -44,7 +44,7 @@ async function importThroughReport(page, text, n) {
   await replace.waitFor(slow);
   const t1 = Date.now();
   await replace.click();
-  await expect(page.getByText(`Done. Your journal now has ${n} twitches.`)).toBeVisible(slow);
+  await expect(page.getByText(`Done. Your journal now has ${n.toLocaleString('en-US')} twitches.`)).toBeVisible(slow);
   return { check: t1 - t0, store: Date.now() - t1 };
 }
 
@@ -78,7 +78,7 @@ for (const n of [1000, 20000, 200000]) {
 test('bench: Patterns screen refresh after a tap, 20000 episodes, 4x CPU', async ({ page }) => {
   await seedLocalStorage(page, await journalText(20000));
   await page.goto('./#/insights');
-  await expect(page.locator('.tc-summary')).toContainText('You logged 20000 twitches', slow);
+  await expect(page.locator('.tc-summary')).toContainText('You logged 20,000 twitches', slow);
   const cdp = await throttle(page, 4);
   // A change of one record through the page's own store (as a tap on the Log screen or in
   // another tab makes), timed until the screen shows the new facts.
@@ -91,7 +91,7 @@ test('bench: Patterns screen refresh after a tap, 20000 episodes, 4x CPU', async
       const t0 = performance.now();
       const change = store.addEpisode({ id: `bench-${i}`, at: `${today}T11:00:00+00:00`, region: 'neck', side: 'midline' });
       const t1 = performance.now();
-      if (!change.ok || !summary.querySelector('.tc-summary').textContent.includes(`You logged ${20001 + i} twitches`)) return null;
+      if (!change.ok || !summary.querySelector('.tc-summary').textContent.includes(`You logged ${(20001 + i).toLocaleString('en-US')} twitches`)) return null;
       await change.saved;
       out.push(t1 - t0);
     }

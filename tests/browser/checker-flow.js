@@ -1,18 +1,28 @@
 // Drives the checker the way a person does, by mouse or by keyboard only, from a
-// vignette's `input`. Works on the app page and inside the widget (pass the widget's
-// host locator as `root`; Playwright's locators see into open shadow roots).
+// vignette's `input`, in any of the page's languages. Works on the app page and inside the
+// widget (pass the widget's host locator as `root`; Playwright's locators see into open
+// shadow roots).
 const fs = require("node:fs");
 const path = require("node:path");
 const { expect } = require("@playwright/test");
-const { loadMessages, levelWords, verdictText, checkerSteps } = require("./checker-steps.js");
+const { loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps } = require("./checker-steps.js");
 
-// The rule set, for the words of each rule (read from the rule file, as the engine does).
-const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
-// The engine's English words for each rule (core/lang/en.json): its cause and action.
-const english = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/lang/en.json"), "utf8"));
-const ruleOf = (id) => ({ ...rules.rules.find((rule) => rule.id === id), ...english.checker.rules[id] });
+// The rule set, with each rule's words in `tag` (the rule file keeps ids, levels and
+// conditions; core/lang/<tag>.json the causes, actions and advice, as the engine reads them).
+const ruleFile = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../core/rules/checker-rules.json"), "utf8"));
+function rulesIn(tag) {
+  const words = engineWords(tag).checker;
+  return {
+    ...ruleFile,
+    rules: ruleFile.rules.map((rule) => ({ ...rule, ...words.rules[rule.id] })),
+    advice: ruleFile.advice.map((step) => ({ ...step, text: words.advice[step.id] })),
+    disclaimer: words.disclaimer,
+  };
+}
+const rules = rulesIn("en");
+const ruleOf = (id) => rules.rules.find((rule) => rule.id === id);
 // The self-care tips, in the engine's English words.
-const adviceTexts = Object.values(english.checker.advice);
+const adviceTexts = rules.advice.map((step) => step.text);
 // An emergency or same-day result shows only the reasons at its own level; the others
 // (but self-care) wait under the closed "Also in your answers".
 const urgentLevels = ["emergency", "immediate"];
@@ -31,9 +41,11 @@ async function tabTo(page, target, limit = 120) {
 }
 
 class CheckerDriver {
-  constructor(page, m, { keyboard = false, root, onStep } = {}) {
+  // `language`: the tag of `m`, the words the page shows.
+  constructor(page, m, { keyboard = false, root, onStep, language = "en" } = {}) {
     this.page = page;
     this.m = m;
+    this.language = language;
     this.keyboard = keyboard;
     this.root = root ?? page.locator("body");
     this.onStep = onStep ?? (async () => {});
@@ -90,8 +102,12 @@ class CheckerDriver {
   async selectSide(select, sideLabel) {
     if (this.keyboard) {
       await tabTo(this.page, select);
-      // Typing an option's first letter picks it in a closed <select>.
-      await this.page.keyboard.press(sideLabel[0]);
+      // Arrows move the choice of a closed <select>, whatever the options' first letters.
+      const labels = await select.locator("option").allTextContents();
+      const from = await select.evaluate((el) => el.selectedIndex);
+      const to = labels.indexOf(sideLabel);
+      for (let i = from; i < to; i += 1) await this.page.keyboard.press("ArrowDown");
+      for (let i = from; i > to; i -= 1) await this.page.keyboard.press("ArrowUp");
     } else {
       await select.selectOption({ label: sideLabel });
     }
@@ -133,10 +149,14 @@ class CheckerDriver {
     else throw new Error(`unknown step action ${action.kind}`);
   }
 
-  // The verdict line of the result, e.g. "Result: Emergency".
+  // The verdict line of the result, e.g. "Result: Emergency" (in English, the words
+  // written out in checker-steps.js; in another language, its file's).
   verdict(level) {
-    return this.root.getByText(verdictText(this.m, level), { exact: true });
+    return this.root.getByText(verdictText(this.m, level, this.language), { exact: true });
   }
 }
 
-module.exports = { loadMessages, levelWords, CheckerDriver, tabTo, rules, ruleOf, adviceTexts, shownReasons, laterReasons };
+module.exports = {
+  loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, CheckerDriver, tabTo,
+  rules, rulesIn, ruleOf, adviceTexts, shownReasons, laterReasons,
+};

@@ -3,29 +3,32 @@
 // which fields they fill, which button moves on. No browser in here: Playwright's
 // CheckerDriver (checker-flow.js) and the Firefox and WebKit runners (tests/cross-browser)
 // both play the same plan, so a wording change lands in one place.
+const fs = require("node:fs");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
-const { pathToFileURL } = require("node:url");
 
-// One named export of an ES module of the app, read by a plain Node process (the test
-// runners' own loaders treat .js as CommonJS here).
-function loadExport(file, name) {
-  const url = pathToFileURL(path.resolve(__dirname, "../../web/app", file)).href;
-  const text = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e",
-    `const m = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(m[${JSON.stringify(name)}]));`]);
-  return JSON.parse(text);
+const repoDir = path.resolve(__dirname, "../..");
+
+// The words a person sees in language `tag`: the product's own files, web/lang/<tag>/
+// (checker.json for the checker and the widget, journal.json for the journal screens).
+function pageWords(tag, part) {
+  return JSON.parse(fs.readFileSync(path.join(repoDir, "web", "lang", tag, `${part}.json`), "utf8"));
+}
+async function loadMessages(tag = "en") {
+  return pageWords(tag, "checker");
+}
+async function loadJournalMessages(tag = "en") {
+  return pageWords(tag, "journal");
 }
 
-// The words a person sees come from the product's own messages files.
-async function loadMessages() {
-  return loadExport("messages.js", "messages");
+// The engine's words in language `tag` (core/lang/<tag>.json).
+function engineWords(tag) {
+  return JSON.parse(fs.readFileSync(path.join(repoDir, "core", "lang", `${tag}.json`), "utf8"));
 }
 
-async function loadJournalMessages() {
-  return loadExport("messages-journal.js", "journalMessages");
-}
+// The languages the page offers (web/lang/languages.json): tag -> its name in itself.
+const pageLanguages = JSON.parse(fs.readFileSync(path.join(repoDir, "web", "lang", "languages.json"), "utf8"));
 
-// The app's own `{name}` filling (messages.js format()).
+// The app's own `{name}` filling (text.js format()).
 function format(template, values = {}) {
   return template.replace(/\{(\w+)\}/g, (slot, name) =>
     Object.hasOwn(values, name) ? String(values[name]) : slot);
@@ -43,9 +46,10 @@ const levelWords = {
   self_care: "Self-care at home",
 };
 
-// The verdict line of a result, e.g. "Result: Emergency".
-function verdictText(m, level) {
-  return `${m.result.levelLabel} ${levelWords[level]}`;
+// The verdict line of a result, e.g. "Result: Emergency": in English the words above, in
+// another language (`tag`) its own file's.
+function verdictText(m, level, tag = "en") {
+  return `${m.result.levelLabel} ${tag === "en" ? levelWords[level] : m.levels[level].name}`;
 }
 
 // The steps for `input`. `findingAnswers` may override a finding's answer with another
@@ -87,4 +91,4 @@ function checkerSteps(m, input, { findingAnswers = {} } = {}) {
   ];
 }
 
-module.exports = { loadMessages, loadJournalMessages, format, levelWords, verdictText, checkerSteps };
+module.exports = { loadMessages, loadJournalMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps };

@@ -4,7 +4,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, vignette, expectNoAxeViolations, sharedDir } = require("./fixtures.js");
-const { loadMessages, levelWords, CheckerDriver, ruleOf, adviceTexts, shownReasons, laterReasons } = require("./checker-flow.js");
+const { loadMessages, levelWords, CheckerDriver, rules, ruleOf, adviceTexts, shownReasons, laterReasons, format } = require("./checker-flow.js");
 
 const causeOf = (id) => ruleOf(id).cause;
 const allVignettes = fs.readdirSync(path.join(sharedDir, "vignettes")).filter((f) => f.endsWith(".json")).sort()
@@ -149,18 +149,22 @@ test.describe("an urgent result says one thing", () => {
 });
 
 // The region of the browser's language picks the number; a number is linked only where
-// it is known (docs/glossary.md), else the examples are plain text.
+// it is known (docs/glossary.md), else the examples are plain text. The page is in the
+// browser's language where it has one (German, French, Spanish), else English.
 for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "112"], ["fr-FR", "112"], ["es-ES", "112"], ["en-IN", null]]) {
   test.describe(`a browser in ${locale}`, () => {
     test.use({ locale });
     test(number ? `the emergency number is a tel:${number} link` : "no number is linked, the examples are plain text", async ({ page }) => {
-      await openChecker(page);
-      await new CheckerDriver(page, m).complete(vignette("sudden-face-droop").input);
+      const tag = locale.slice(0, 2);
+      const words = await loadMessages(tag);
+      await page.goto("/index.html#/check");
+      await expect(page.getByRole("heading", { level: 1, name: words.flow.title })).toBeVisible();
+      await new CheckerDriver(page, words, { language: tag }).complete(vignette("sudden-face-droop").input);
       const verdict = page.locator(".tc-verdict");
       if (number) {
-        await expect(verdict.getByRole("link")).toHaveText(`Call ${number}`);
+        await expect(verdict.getByRole("link")).toHaveText(format(words.result.call, { number }));
         await expect(verdict.getByRole("link")).toHaveAttribute("href", `tel:${number}`);
-        await expect(verdict).not.toContainText("The number is 911 in the US");
+        await expect(verdict).not.toContainText(words.result.emergencyExamples);
       } else {
         await expect(verdict.getByRole("link")).toHaveCount(0);
         await expect(verdict.getByText("The number is 911 in the US, 112 in Europe and 999 in the UK.", { exact: true })).toBeVisible();

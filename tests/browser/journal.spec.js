@@ -379,7 +379,12 @@ test.describe('insights, plan and check again', () => {
     await page.goto('./');
     await seed(page, journal);
     await open(page, '/recheck', /Check/);
-    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next' }).click();
+    // The Check again screen, not the checker screen it replaces (both headings say "Check").
+    await expect(page.getByText('We filled in what your journal knows')).toBeVisible();
+    for (let step = 2; step <= 5; step++) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByText(`Step ${step} of 5`, { exact: true })).toBeVisible();
+    }
     await page.getByRole('button', { name: 'See my result' }).click();
     const headline = page.locator('.tc-headline');
     const save = page.getByRole('button', { name: 'Save this result in my journal' });

@@ -110,8 +110,10 @@ test.describe('install', () => {
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     // The test profile is incognito-like, which alone blocks installing; nothing of the app does.
     expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
-    const manifest = await (await page.request.get('./manifest.webmanifest')).json();
-    expect(manifest).toMatchObject({ short_name: 'TwitchCheck', display: 'standalone', start_url: './', theme_color: '#1f6f6b' });
+    // The page links its own language's manifest (one per language, the same app).
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', 'manifest.en.webmanifest');
+    const manifest = await (await page.request.get('./manifest.en.webmanifest')).json();
+    expect(manifest).toMatchObject({ short_name: 'TwitchCheck', display: 'standalone', start_url: './', id: './', theme_color: '#1f6f6b', lang: 'en' });
     expect(manifest.icons.map((i) => `${i.src} ${i.sizes} ${i.purpose}`)).toEqual([
       'icons/icon.svg any any', 'icons/icon-192.png 192x192 any', 'icons/icon-512.png 512x512 any', 'icons/maskable-512.png 512x512 maskable',
     ]);

@@ -21,9 +21,9 @@ test('a 200,000-episode journal is imported, logged to, reopened, analysed, expo
 
   await open(page, '/report', 'Report and backup');
   await page.getByLabel('Choose a backup file').setInputFiles(file);
-  await expect(page.getByText('This backup has 200000 twitches and 1100 day check-ins. It will replace your journal, which has no twitches now.')).toBeVisible(slow);
+  await expect(page.getByText('This backup has 200,000 twitches and 1,100 day check-ins. It will replace your journal, which has no twitches now.')).toBeVisible(slow);
   await page.getByRole('button', { name: 'Replace my journal with this backup' }).click();
-  await expect(page.getByText('Done. Your journal now has 200000 twitches.')).toBeVisible(slow);
+  await expect(page.getByText('Done. Your journal now has 200,000 twitches.')).toBeVisible(slow);
 
   await open(page, '/log', 'Log a twitch');
   await page.getByLabel('Body part').selectOption('neck');
@@ -37,10 +37,10 @@ test('a 200,000-episode journal is imported, logged to, reopened, analysed, expo
   await expect(page.getByRole('region', { name: 'Today' }).getByRole('listitem').filter({ hasText: '12:00 · Neck' })).toHaveCount(1);
 
   await open(page, '/insights', 'Your patterns');
-  await expect(page.locator('.tc-summary')).toHaveText(/^You logged 200001 twitches on 1100 days, from /, slow);
+  await expect(page.locator('.tc-summary')).toHaveText(/^You logged 200,001 twitches on 1,100 days, from /, slow);
 
   await open(page, '/report', 'Report and backup');
-  await expect(page.getByRole('article', { name: 'Muscle twitch report' })).toContainText('200001 twitches on 1100 different days', slow);
+  await expect(page.getByRole('article', { name: 'Muscle twitch report' })).toContainText('200,001 twitches on 1,100 different days', slow);
   const backup = await downloadText(page, () => page.getByRole('button', { name: 'Download a backup (JSON)' }).first().click());
   const doc = JSON.parse(backup.text);
   expect(doc.episodes).toHaveLength(200001);

@@ -4,7 +4,7 @@
 // host hears only what share-result allows), CSS isolation, 280 px, and axe-core.
 const path = require("node:path");
 const { test: base, expect, vignette, expectNoAxeViolations, expectNoAxeViolationsInFrame } = require("./fixtures.js");
-const { loadMessages, CheckerDriver, ruleOf, adviceTexts, shownReasons } = require("./checker-flow.js");
+const { loadMessages, CheckerDriver, rules, ruleOf, adviceTexts, shownReasons, format } = require("./checker-flow.js");
 const { serveSite } = require("./site-server.js");
 
 const siteDir = path.resolve(__dirname, "../..", process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
@@ -292,16 +292,18 @@ test("the widget's emergency result says one thing; its lang attribute picks the
   await expect(root.getByText("Also in your answers", { exact: true })).toBeVisible();
 });
 
-test("the iframe's lang parameter picks the number too", async ({ page, widgetOrigin }) => {
+test("the iframe's lang parameter picks the words and the number too (de-DE: German, 112)", async ({ page, widgetOrigin }) => {
   await openHost(page, widgetOrigin);
   await page.locator("iframe").evaluate((frame) => {
     const url = new URL(frame.src);
     url.searchParams.set("lang", "de-DE");
     frame.src = url.href;
   });
-  await expect(ways.iframe(page).getByRole("heading", { name: m.where.title })).toBeVisible();
-  await run(page, "iframe", vignette("sudden-face-droop").input);
-  await expect(ways.iframe(page).getByRole("link", { name: "Call 112" })).toHaveAttribute("href", "tel:112");
+  const de = await loadMessages("de");
+  const root = ways.iframe(page);
+  await expect(root.getByRole("heading", { name: de.where.title })).toBeVisible();
+  await new CheckerDriver(page, de, { root, language: "de" }).complete(vignette("sudden-face-droop").input);
+  await expect(root.getByRole("link", { name: format(de.result.call, { number: "112" }) })).toHaveAttribute("href", "tel:112");
 });
 
 test("theme and accent attributes restyle the widget", async ({ page, widgetOrigin }) => {
@@ -337,3 +339,59 @@ for (const scheme of ["light", "dark"]) {
     });
   });
 }
+
+// In another language: lang="es" on the element, ?lang=fr on the frame (the pseudo-language
+// en-XA where a language's words are not there yet). Only that language's words are
+// fetched, and the result comes back in it, the engine's causes included.
+const { pageWords, pageLanguages, rulesIn } = require("./checker-flow.js");
+const { PSEUDO, servePseudoLanguage, readableTexts, notBracketed } = require("./language-helpers.js");
+
+for (const [way, wanted] of [["element", "es"], ["iframe", "fr"]]) {
+  const tag = wanted in pageLanguages ? wanted : PSEUDO;
+  test.describe(`the ${way} in ${tag}`, () => {
+    test.use({ locale: "en-US", serviceWorkers: "block" });
+
+    test(`${way === "element" ? `lang="${tag}"` : `?lang=${tag}`} gives the whole flow and result in ${tag}, fetching that language's words only`, async ({ page, context, widgetOrigin, requests }) => {
+      if (tag === PSEUDO) await servePseudoLanguage(context);
+      const words = tag === PSEUDO ? null : pageWords(tag, "checker");
+      await page.goto(`/demo/host.html?widget=${encodeURIComponent(`${widgetOrigin}/`)}&lang=${tag}`);
+      const root = ways[way](page);
+      const theirs = words ?? await (await page.request.get(`${widgetOrigin}/lang/${PSEUDO}/checker.json`)).json();
+      if (way === "element") await expect(root.getByRole("button", { name: theirs.widget.start })).toBeVisible();
+      else await expect(root.getByRole("heading", { name: theirs.where.title })).toBeVisible();
+      const driver = new CheckerDriver(page, theirs, { root, language: tag });
+      if (way === "element") await driver.press(root.getByRole("button", { name: theirs.widget.start }));
+      const v = vignette("spreading-ten-days");
+      await driver.complete(v.input);
+      await expect(driver.verdict(v.expect.level)).toBeVisible();
+      const causes = root.getByRole("heading", { level: way === "element" ? 4 : 3 });
+      if (words) await expect(causes).toHaveText(v.expect.fired.map((id) => rulesIn(tag).rules.find((r) => r.id === id).cause));
+      else await expect(causes).toHaveText(v.expect.fired.map(() => /^\[/));
+      if (way === "element") await expect(page.locator("twitch-check")).toHaveAttribute("lang", tag);
+      const langOf = await root.evaluate((el) => el.closest("[lang]")?.lang);
+      expect(langOf).toBe(tag);
+      if (!words) {
+        // Every word of the widget came from its words files (the host's page is its own).
+        const texts = await readableTexts(page, way === "element" ? { frames: (url) => !url.startsWith(widgetOrigin), within: "twitch-check" }
+          : { frames: (url) => url.startsWith(widgetOrigin) });
+        expect(notBracketed(texts).map(({ text, where }) => `${text} (${where})`)).toEqual([]);
+      }
+      // The words fetched (by both ways on the host page): this language's page words, and
+      // the engine's for the module; no other language's.
+      const fetched = [...new Set(requests.filter((r) => /\/(lang\/[^/]+\/\w+\.json|engine-words\/[^/]+\.json)$/.test(r))
+        .map((r) => r.replace(/^GET /, "")))];
+      expect(fetched).toEqual([`${widgetOrigin}/lang/${tag}/checker.json`, `${widgetOrigin}/engine-words/${tag}.json`]);
+    });
+  });
+}
+
+test("changing the element's lang starts it again in the new language", async ({ page, widgetOrigin }) => {
+  await openHost(page, widgetOrigin);
+  const root = ways.element(page);
+  await expect(root.getByRole("button", { name: m.widget.start })).toBeVisible();
+  const fr = await loadMessages("fr");
+  await page.locator("twitch-check").evaluate((el) => el.setAttribute("lang", "fr-CA"));
+  await expect(root.getByRole("button", { name: fr.widget.start })).toBeVisible();
+  await expect(root.getByRole("region", { name: fr.widget.label })).toHaveAttribute("lang", "fr");
+  await expect(root.getByRole("heading", { level: 2 })).toHaveText(fr.flow.title);
+});

@@ -121,8 +121,12 @@ class WebKitTab {
     return this.session.execute(`return (${querySource})(arguments[0])[arguments[1]] ?? null;`, [chain, index]);
   }
 
+  // WebKitWebDriver does not scroll an element inside a shadow root (the widget's custom
+  // element) into view either, and the click is lost: every element is brought to the
+  // window's middle first, instantly.
   async click(handle) {
     if (this.frame) await this.bringIntoView(handle);
+    else await this.session.execute(`arguments[0].scrollIntoView({ block: "center", behavior: "instant" });`, [handle]);
     await this.session.click(handle);
   }
 

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { loadModule, loadCheckerModule, cli, sharedJsonFiles, repoDir, buildDir } from './module_support.mjs';
 import { readLanguages, checkLanguage, checkerWords, isPlural } from '../../cmake/languages.mjs';
 import { pseudoLanguage, outsideBrackets } from './pseudo_language.mjs';
+import { readGlossary, ideasIn, usesForm } from './fidelity.mjs';
 
 const languages = readLanguages(join(repoDir, 'core', 'lang')).map(({ doc }) => doc);
 const english = languages.find((doc) => doc.lang === 'en');
@@ -140,35 +141,8 @@ test('every number and unit of an English text is in each translation of it', ()
   assert.deepEqual(problems, []);
 });
 
-// docs/glossary.md's table: one row per idea, the accepted forms of each language.
-function glossary() {
-  const text = readFileSync(join(repoDir, 'docs', 'glossary.md'), 'utf8');
-  const section = text.slice(text.indexOf('## Terms'), text.indexOf('## Emergency numbers'));
-  const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| idea') && !line.startsWith('|---'));
-  return rows.map((line) => {
-    const [idea, en, de, es, fr] = line.split('|').slice(1, -1).map((cell) => cell.trim());
-    const forms = (cell) => cell.split(' / ').map((form) => form.trim());
-    return { idea, en: forms(en), de: forms(de), es: forms(es), fr: forms(fr) };
-  });
-}
-
-// The glossary ideas an English text uses: each form as a word (with an English ending:
-// -s, -es, -ing, -ed); where two matches overlap, the longer one ("twitch journal", not
-// "twitch"). {placeholders} are not words of the text.
-function ideasIn(template, terms) {
-  const text = template.replace(/\{\w+\}/g, ' ');
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const hits = terms.flatMap((row) => row.en.flatMap((form) =>
-    [...text.matchAll(new RegExp(`\\b${escape(form)}(?:s|es|ing|ed)?\\b`, 'gi'))]
-      .map((m) => ({ row, start: m.index, end: m.index + m[0].length }))));
-  hits.sort((a, b) => (b.end - b.start) - (a.end - a.start));
-  const kept = [];
-  for (const hit of hits) if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
-  return [...new Set(kept.map((k) => k.row))];
-}
-
 test('the glossary\'s term is used wherever the English uses its term', () => {
-  const terms = glossary();
+  const terms = readGlossary(repoDir);
   assert.ok(terms.length >= 35, `${terms.length} glossary rows`);
   assert.ok(terms.some((row) => row.idea === 'neurologist' && row.de.includes('Neurologe')));
   const en = wordsOf(english);
@@ -179,10 +153,7 @@ test('the glossary\'s term is used wherever the English uses its term', () => {
     for (const [path, text] of Object.entries(en)) {
       for (const row of ideasIn(text, terms)) {
         checked++;
-        // Compared without regard to case, and ’ as '.
-        const plain = (s) => s.toLowerCase().replaceAll('’', "'");
-        const other = plain(words[path]);
-        if (!row[doc.lang].some((form) => other.includes(plain(form)))) {
+        if (!usesForm(words[path], row[doc.lang])) {
           problems.push(`${doc.lang} ${path}: "${row.idea}" needs one of ${row[doc.lang].join(' / ')} in "${words[path]}"`);
         }
       }

@@ -1,17 +1,18 @@
-// Reading level of every English string a person sees: the checker's messages.js, the
-// journal screens' messages-journal.js and the engine's own lines (core/lang/en.json: rule
-// texts, advice, disclaimers, the report's sentences and words; month and weekday names and
-// date patterns left out). Measured with Debian's Lingua::EN::Fathom (Flesch-Kincaid grade):
-// the whole text and every group at grade 8 or below; every single engine line at grade 10
-// or below, and the engine's lines at grade 6 or below on average (issue 13, point 5). A
-// label of one to four words is held to its group's grade only: alone, one long word decides
-// its grade ("Emergency." reads as grade 32). Needs `liblingua-en-fathom-perl`.
+// Reading level of every English string a person sees: the page's words
+// (web/lang/en/checker.json for the checker, journal.json for the journal screens) and the
+// engine's own lines (core/lang/en.json: rule texts, advice, disclaimers, the report's
+// sentences and words; month and weekday names and date patterns left out). Measured with
+// Debian's Lingua::EN::Fathom (Flesch-Kincaid grade): every group at grade 8 or below; every
+// single engine line at grade 10 or below, and the engine's lines at grade 6 or below on
+// average (issue 13, point 5). A label of one to four words is held to its group's grade
+// only: alone, one long word decides its grade ("Emergency." reads as grade 32).
+// Needs `liblingua-en-fathom-perl`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const maxGrade = 8;
@@ -56,8 +57,9 @@ function stringsIn(value) {
   return [];
 }
 
-const { messages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
-const { journalMessages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages-journal.js')).href);
+const pageWords = (part) => JSON.parse(readFileSync(join(repoDir, 'web', 'lang', 'en', `${part}.json`), 'utf8'));
+const messages = pageWords('checker');
+const journalMessages = pageWords('journal');
 // One group per screen; the few single strings at the top of the file are read together.
 const journalGroups = Object.entries(journalMessages).filter(([, value]) => typeof value === 'object');
 const journalSingles = Object.values(journalMessages).filter((value) => typeof value === 'string');

@@ -4,12 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { repoDir, sharedJsonFiles } from './module_support.mjs';
 
 const sealed = await import(pathToFileURL(join(repoDir, 'web', 'app', 'sealed.js')).href);
-const { journalMessages } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages-journal.js')).href);
-const { format } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'messages.js')).href);
+// The page's English words for the journal screens, as the page fetches them.
+const journalMessages = JSON.parse(readFileSync(join(repoDir, 'web', 'lang', 'en', 'journal.json'), 'utf8'));
+const { format } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'text.js')).href);
 const { seal, open, isSealed, sealedVersion, SealedError, FORMAT, ITERATIONS } = sealed;
 
 const example = sharedJsonFiles('journal-examples').find(({ name }) => name.startsWith('03-')).json;

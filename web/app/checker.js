@@ -2,7 +2,7 @@
 // element or a shadow root), so the app screen and the embeddable widget share this code.
 // Answers live in memory only; nothing here touches storage or the network.
 
-import { messages as m, format } from "./messages.js";
+import { format } from "./text.js";
 import { checkerEngine, isError } from "./engine.js";
 import { h, idPrefix, reveal } from "./dom.js";
 import { bodyFigure } from "./body-figure.js";
@@ -88,7 +88,11 @@ export function toAssessment(answers) {
 // read before the page's and the browser's when the region's emergency number is looked
 // up: the widget's `lang`) and `resultSlot(assessment, result)` (a node shown high on the
 // result, given both in full: the app's journal saves them there; never the widget's).
+// `words` (lang/<tag>/checker.json) and `language` (its tag, which the engine's causes,
+// actions and advice are asked in) are required: the app and the widget load their own.
 export function mountChecker(root, options = {}) {
+  const m = options.words;
+  const language = options.language;
   const engine = options.engine ?? checkerEngine;
   const level = Math.min(Math.max(options.headingLevel ?? 1, 1), 5);
   const id = idPrefix();
@@ -103,7 +107,7 @@ export function mountChecker(root, options = {}) {
   // checker never downloads it.
   const warmOnce = () => {
     for (const type of ["pointerdown", "focusin", "keydown"]) container.removeEventListener(type, warmOnce);
-    engine.warm().catch(() => {}); // a failure shows up when the result is asked for
+    engine.warm(language).catch(() => {}); // a failure shows up when the result is asked for
   };
   for (const type of ["pointerdown", "focusin", "keydown"]) container.addEventListener(type, warmOnce);
 
@@ -351,7 +355,7 @@ export function mountChecker(root, options = {}) {
     show(h("div", { class: "tc-step" }, status), status);
     let result;
     try {
-      result = await engine.assess(toAssessment(answers));
+      result = await engine.assess(toAssessment(answers), language);
     } catch {
       renderEngineFailure();
       return;
@@ -463,8 +467,9 @@ export function mountChecker(root, options = {}) {
       : h("p", { class: "tc-detail" }, m.result.emergencyExamples);
   }
 
+  // The source article's section, in the page's words (the raw title if the file lacks it).
   const sourceView = (rule) => h("p", { class: "tc-source" }, format(m.result.source, {
-    source: rule.source === "general safety" ? m.result.generalSafety : rule.source,
+    source: rule.source === "general safety" ? m.result.generalSafety : m.result.sources[rule.source] ?? rule.source,
   }));
 
   const checklistView = (count) => (count > 0 ? h("p", null, format(m.result.checklist, { count })) : null);

@@ -22,12 +22,14 @@ function loadFactory(moduleUrl, factoryName) {
   });
 }
 
-function instance(moduleUrl, factoryName = "createTwitchCheck") {
+function instance(moduleUrl, factoryName = "createTwitchCheck", lang) {
   let promise = loading.get(moduleUrl);
   if (!promise) {
     promise = loadFactory(moduleUrl, factoryName).then((factory) =>
-      // The .wasm sits beside the script, wherever the script came from.
-      factory({ locateFile: (file) => new URL(file, moduleUrl).href }));
+      // The .wasm sits beside the script, wherever the script came from. `lang`: the
+      // checker-only module fetches that language's words as it starts (engine-words/).
+      factory({ locateFile: (file) => new URL(file, moduleUrl).href, ...(lang ? { lang } : {}) }));
+    promise.startLang = lang || "en";
     // A failed load may be retried later (e.g. after a network blip).
     promise.catch(() => loading.delete(moduleUrl));
     loading.set(moduleUrl, promise);
@@ -37,20 +39,50 @@ function instance(moduleUrl, factoryName = "createTwitchCheck") {
 
 // An engine bound to one copy of a module; every call returns parsed JSON (a result or
 // a `twitchcheck.error/1` document). `moduleUrl` defaults to ../twitchcheck.js beside app/;
-// `factoryName` is the factory that script defines.
-export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwitchCheck") {
+// `factoryName` is the factory that script defines. `words`: the folder of the engine's
+// words per language (engine-words/<tag>.json), for a module with no words built in (the
+// checker-only one): it starts with the words of the first call's language (it fetches
+// them itself) and takes another language (addLanguage) before the first call in it.
+// `lang` (a matched tag such as "de") picks the language of causes, actions, advice and
+// reports; without it, or when its words cannot be fetched, they are English (or the
+// language the module started with).
+export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwitchCheck", { words } = {}) {
   const url = new URL(moduleUrl, document.baseURI).href;
-  const load = () => instance(url, factoryName);
-  const call = async (name, ...args) => JSON.parse((await load())[name](...args));
+  const load = (lang) => instance(url, factoryName, words ? lang : undefined);
+  const added = new Map(); // tag -> Promise, once per language
+  const inLanguage = async (lang) => {
+    const loaded = load(lang);
+    const module = await loaded;
+    if (!words || !lang || lang === loaded.startLang) return module;
+    if (!added.has(lang)) {
+      const adding = fetch(new URL(`${lang}.json`, words)).then((response) => {
+        if (!response.ok) throw new Error(`no engine words for ${lang}`);
+        return response.text();
+      }).then((text) => {
+        const answer = JSON.parse(module.addLanguage(text));
+        if (answer.ok !== true) throw new Error(`the engine words for ${lang} were refused`);
+      });
+      adding.catch(() => added.delete(lang)); // tried again on the next call
+      added.set(lang, adding);
+    }
+    await added.get(lang).catch(() => {}); // English words rather than no result
+    return module;
+  };
+  // Embind picks an overload by the number of arguments, so `lang` is passed only when set.
+  const withLang = (args, lang) => (lang ? [...args, lang] : args);
+  const call = async (name, args, lang) => {
+    const module = await inLanguage(lang);
+    return JSON.parse(module[name](...withLang(args, lang)));
+  };
   return {
     // Starts loading without waiting, e.g. on the first interaction with a widget.
-    warm: () => load().then(() => undefined),
-    assess: (assessment) => call("assess", JSON.stringify(assessment)),
-    analyze: (journal, today) => call("analyze", JSON.stringify(journal), today),
-    validateJournal: (journal) => call("validateJournal", JSON.stringify(journal)),
+    warm: (lang) => load(lang).then(() => undefined),
+    assess: (assessment, lang) => call("assess", [JSON.stringify(assessment)], lang),
+    analyze: (journal, today) => call("analyze", [JSON.stringify(journal), today]),
+    validateJournal: (journal) => call("validateJournal", [JSON.stringify(journal)]),
     // `format` json gives parsed JSON; html and csv give the text as it is.
-    report: async (journal, today, format) => {
-      const text = (await load()).report(JSON.stringify(journal), today, format);
+    report: async (journal, today, format, lang) => {
+      const text = (await inLanguage(lang)).report(...withLang([JSON.stringify(journal), today, format], lang));
       // An error comes back as JSON whatever the format; html and csv never start with "{".
       return format === "json" || text.trimStart().startsWith("{") ? JSON.parse(text) : text;
     },
@@ -58,9 +90,11 @@ export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwit
   };
 }
 
-// The widget's engine: the checker-only module (assess, rulesVersion) in `folder`.
+// The widget's engine: the checker-only module (assess, addLanguage and rulesVersion) in
+// `folder`, with the other languages' words in its engine-words/.
 export function checkerEngineAt(folder) {
-  return engineAt(new URL("twitchcheck-checker.js", folder).href, "createTwitchCheckChecker");
+  return engineAt(new URL("twitchcheck-checker.js", folder).href, "createTwitchCheckChecker",
+    { words: new URL("engine-words/", folder) });
 }
 
 // The checker screen needs only assess, so it gets the checker-only module beside app/
@@ -86,7 +120,8 @@ export async function textFunctions(moduleUrl = defaultModuleUrl) {
     analyze: (text, today) => module.analyze(text, today),
     validateJournal: (text) => module.validateJournal(text),
     upgradeJournal: (text) => module.upgradeJournal(text),
-    report: (text, today, format) => module.report(text, today, format),
+    // `lang`: the report's language (the app's module has every language built in).
+    report: (text, today, format, lang) => (lang ? module.report(text, today, format, lang) : module.report(text, today, format)),
     rulesVersion: () => module.rulesVersion(),
     // A resident journal (the module's JournalSession, docs/storage.md): loaded once,
     // then changed one record at a time, each change checked with whole-document

@@ -3,14 +3,14 @@
 // Nothing is decided here; the words only put the engine's facts into plain language.
 
 import { h, svg } from './dom.js';
-import { format, plural } from './messages.js';
+import { format, plural, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
 import { placeFigure, placeList, whereText } from './places.js';
 import { shortDate, longDate, addDays } from './when.js';
 
-const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString('en-US');
+const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString(language);
 
 function dayChart(perDay, m) {
   const days = perDay.slice(-28);

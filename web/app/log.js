@@ -22,7 +22,7 @@ function details(e) {
       ? format(jm.log.minutes1, { n: e.duration_s / 60 }) : format(jm.log.seconds1, { n: e.duration_s }));
   }
   if (e.intensity !== undefined) parts.push(format(jm.log.intensityShort, { n: e.intensity }));
-  for (const t of e.triggers ?? []) parts.push((messages.triggers[t] ?? t).toLowerCase());
+  for (const t of e.triggers ?? []) parts.push(jm.log.triggerNames[t] ?? t);
   return parts.join(' · ');
 }
 

@@ -1,8 +1,11 @@
 // The app shell's router: one screen at a time in <main>, chosen by the location hash
-// (#/check). Screens come from screens.js; this file knows none of them by name.
+// (#/check). Screens come from screens.js; this file knows none of them by name. The
+// header's words and the language picker are set here, in the page's language.
 
 import { screens } from "./screens.js";
-import { messages as m } from "./messages.js";
+import { messages as m, language } from "./messages.js";
+import { languages } from "./language.js";
+import { rememberLanguage } from "./language-choice.js";
 import { h } from "./dom.js";
 import { watchForUpdates } from "./offline.js";
 
@@ -42,14 +45,43 @@ async function route() {
     if (focus) title.focus();
     return;
   }
-  document.title = `${screen.title} · ${m.app.name}`;
+  const navigation = navigations;
+  const title = await screen.title();
+  if (navigation !== navigations) return; // the person has moved on
+  document.title = `${title} · ${m.app.name}`;
   current = await screen.render(main, { focus });
 }
 
+// The picker names each language in itself. A choice is remembered (language.js) and
+// the page reloads in it: every screen, the engine's words and the manifest change at
+// once. Focus comes back to the picker (history.state survives the reload).
+function buildLanguagePicker() {
+  const select = h("select", { id: "app-language", name: "lang" },
+    languages.map(([tag, name]) => h("option", { value: tag, lang: tag, selected: tag === language }, name)));
+  select.addEventListener("change", () => {
+    const url = new URL(location.href);
+    // Where nothing can be remembered, the address carries the choice instead.
+    if (rememberLanguage(select.value)) url.searchParams.delete("lang");
+    else url.searchParams.set("lang", select.value);
+    history.replaceState({ ...history.state, languagePicked: true }, "", url);
+    location.reload();
+  });
+  document.querySelector(".app-language").replaceChildren(
+    h("label", { for: "app-language" }, m.app.language), " ", select);
+  if (history.state?.languagePicked) {
+    history.replaceState({ ...history.state, languagePicked: undefined }, "");
+    select.focus();
+  }
+}
+
+document.documentElement.lang = language;
+document.querySelector('meta[name="description"]').content = m.app.description;
+document.querySelector('link[rel="manifest"]').href = `manifest.${language}.webmanifest`;
 document.querySelector(".skip-link").textContent = m.app.skipLink;
 document.querySelector(".app-name").textContent = m.app.name;
 document.querySelector(".app-tagline").textContent = m.app.tagline;
 buildNav();
+buildLanguagePicker();
 addEventListener("hashchange", route);
 route();
 // No module loads here: the checker screen fetches its checker-only module when the

@@ -4,7 +4,10 @@
 // 'none': each check fetches sw.js and precache.js past the HTTP cache, so a host's
 // cache headers cannot hide a new version.
 import { h } from './dom.js';
-import { journalMessages as jm } from './messages-journal.js';
+
+// The notices' words are the journal's (lang/<tag>/journal.json), fetched when a notice
+// is due; a page that never sees one never fetches them for it.
+const words = () => import('./messages-journal.js').then((module) => module.journalMessages);
 
 export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
   if (!('serviceWorker' in navigator)) return;
@@ -22,7 +25,9 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
     else document.body.prepend(bar);
     return bar;
   };
-  const announce = (worker) => {
+  const announce = async (worker) => {
+    const jm = await words();
+    if (worker.state !== 'installed') return; // no longer waiting while the words came
     const bar = show(jm.update.ready, jm.update.button, () => {
       accepted = true;
       worker.postMessage({ type: 'SKIP_WAITING' });
@@ -39,7 +44,7 @@ export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (accepted) location.reload();
     // Accepted in another tab: this page's code is the old version; a reload finishes it.
-    else if (hadController) show(jm.update.elsewhere, jm.update.reload, () => location.reload());
+    else if (hadController) words().then((jm) => show(jm.update.elsewhere, jm.update.reload, () => location.reload()));
   });
 
   navigator.serviceWorker.register(swUrl, { scope: './', updateViaCache: 'none' }).then((registration) => {

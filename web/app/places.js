@@ -8,10 +8,13 @@ export const regionOrder = ['eyelid', 'face', 'tongue', 'shoulder', 'upper_arm',
   'neck', 'chest', 'back', 'abdomen', 'thigh', 'calf', 'foot'];
 export const sideOrder = ['left', 'right', 'both', 'midline'];
 
+// "Left calf or lower leg": the side's words and the body part as it is written inside a
+// phrase (placeNames: lower case in English, as each language writes it); a part in the
+// middle is named alone.
 export function whereText(region, side) {
   const words = jm.sideWords[side];
-  const name = messages.regions[region] ?? region;
-  return words ? format(jm.where, { side: words, region: name.toLowerCase() }) : name;
+  if (!words) return messages.regions[region] ?? region;
+  return format(jm.where, { side: words, region: jm.placeNames[region] ?? region });
 }
 
 // `regions`: [{region, count, sides: {left, right, both, midline}}]. A part of the picture

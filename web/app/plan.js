@@ -3,14 +3,14 @@
 // (all from analyze()'s `plan`).
 
 import { h } from './dom.js';
-import { format } from './messages.js';
+import { format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
 import { longDate } from './when.js';
 
 const steps = ['caffeine', 'water', 'sleep', 'relaxation', 'tracking'];
-const rate = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const rate = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);

@@ -3,7 +3,7 @@
 // or changes each answer; the result can be saved into the journal's `assessments`.
 
 import { h } from './dom.js';
-import { messages, format } from './messages.js';
+import { messages, format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { engineAt } from './engine.js';
@@ -51,6 +51,8 @@ export async function render(root, { focus = false } = {}) {
   }
 
   const checker = mountChecker(checkerSlot, {
+    words: messages,
+    language,
     engine: engineAt(), // the full module, already loaded for the journal (not the checker-only one)
     headingLevel: 1,
     focusOnStart: focus,

@@ -9,7 +9,7 @@
 // The page is offered as a download instead, where it opens with its styles.
 
 import { h } from './dom.js';
-import { messages, format, plural } from './messages.js';
+import { messages, format, plural, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
@@ -22,7 +22,7 @@ import { isSealed } from './sealed.js';
 import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
 import { heightWithoutNotes, notesOnPage } from './report-page.js';
 
-const one = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const one = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
 const levelName = (level) => messages.levels[level]?.name ?? level;
 
 // A rule's text as exactly one sentence: the rule files end theirs with a full stop
@@ -162,7 +162,7 @@ export async function render(root, { focus = false } = {}) {
   const importStatus = h('div', { class: 'tc-status', role: 'status' });
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
-  const engineText = (format_) => store.report(today(), format_);
+  const engineText = (format_) => store.report(today(), format_, language);
   // The engine's error document starts like this (house JSON); no need to parse a large export.
   const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
 

@@ -3,12 +3,18 @@
 // person leaves. The first entry is the start screen. Add a screen by adding an entry
 // (and its own module); main.js builds the nav and the routing from this list.
 
-import { messages as m } from "./messages.js";
-import { journalMessages as jm } from "./messages-journal.js";
+import { messages as m, language } from "./messages.js";
 
-// The journal's screens (issue 5): each module's render(main, {focus}).
-const journalScreen = (path, label, title, module) => ({
-  path, label, title,
+// The journal's screens (issue 5): each module's render(main, {focus}). Their words
+// (messages-journal.js) come with the first of them; the nav's labels are the checker's.
+// `title()` is the screen's title, once its words are there.
+const journalScreen = (path, key, module) => ({
+  path,
+  label: m.nav[key],
+  async title() {
+    const { journalMessages } = await import("./messages-journal.js");
+    return journalMessages[key].title;
+  },
   async render(main, options) {
     const screen = await import(module);
     return screen.render(main, options);
@@ -19,17 +25,17 @@ export const screens = [
   {
     path: "/check",
     label: m.nav.check,
-    title: m.flow.title,
+    title: async () => m.flow.title,
     async render(main, { focus }) {
       const { mountChecker } = await import("./checker.js");
-      return mountChecker(main, { headingLevel: 1, focusOnStart: focus });
+      return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
     },
   },
-  journalScreen("/log", jm.nav.log, jm.log.title, "./log.js"),
-  journalScreen("/day", jm.nav.day, jm.day.title, "./day.js"),
-  journalScreen("/insights", jm.nav.insights, jm.insights.title, "./insights.js"),
-  journalScreen("/plan", jm.nav.plan, jm.plan.title, "./plan.js"),
-  journalScreen("/recheck", jm.nav.recheck, jm.recheck.title, "./recheck.js"),
-  journalScreen("/report", jm.nav.report, jm.report.title, "./report.js"),
-  journalScreen("/settings", jm.nav.settings, jm.settings.title, "./settings.js"),
+  journalScreen("/log", "log", "./log.js"),
+  journalScreen("/day", "day", "./day.js"),
+  journalScreen("/insights", "insights", "./insights.js"),
+  journalScreen("/plan", "plan", "./plan.js"),
+  journalScreen("/recheck", "recheck", "./recheck.js"),
+  journalScreen("/report", "report", "./report.js"),
+  journalScreen("/settings", "settings", "./settings.js"),
 ];

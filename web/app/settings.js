@@ -2,7 +2,7 @@
 // aside, and "delete everything" behind a second, explicit button.
 
 import { h } from './dom.js';
-import { format } from './messages.js';
+import { format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice, backupReminder } from './notice.js';
@@ -11,9 +11,9 @@ import { longDate } from './when.js';
 import { sealedBackupControl } from './sealed-ui.js';
 
 const MB = 1024 * 1024;
-const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString('en-US');
-const size = (bytes) => (bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-  : bytes < 1024 * MB ? `${tenths(bytes / MB)} MB` : `${tenths(bytes / MB / 1024)} GB`);
+const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
+const size = (bytes) => (bytes < MB ? format(jm.settings.kilobytes, { n: Math.max(1, Math.round(bytes / 1024)).toLocaleString(language) })
+  : bytes < 1024 * MB ? format(jm.settings.megabytes, { n: tenths(bytes / MB) }) : format(jm.settings.gigabytes, { n: tenths(bytes / MB / 1024) }));
 
 // What an encrypted backup protects against, and what it does not.
 function sealedSection(s = jm.sealed) {

@@ -1661,10 +1661,11 @@ export class JournalStore {
     return JSON.parse(this.session.analyze(today));
   }
 
-  // The report as the engine writes it (json, html or csv text).
-  report(today, format) {
+  // The report as the engine writes it (json, html or csv text), in language `lang` (the
+  // page's; English without it).
+  report(today, format, lang) {
     this.resync();
-    return this.session.report(today, format);
+    return lang ? this.session.report(today, format, lang) : this.session.report(today, format);
   }
 
   // The journal document as JSON text: the backup.

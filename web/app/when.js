@@ -1,5 +1,7 @@
 // Local dates and times as the journal writes them: `at` is the local wall time with its
-// UTC offset (2026-11-20T08:15:00+01:00), a day is YYYY-MM-DD in local time.
+// UTC offset (2026-11-20T08:15:00+01:00), a day is YYYY-MM-DD in local time. Dates in
+// words are the page's language's (Intl): "Friday, November 20", "Freitag, 20. November".
+import { language } from './messages.js';
 
 const two = (n) => String(n).padStart(2, '0');
 
@@ -59,7 +61,7 @@ export function daysBetween(from, to) {
 // "Friday, November 20" (a date is shown as written, whatever the device's zone).
 export function longDate(date) {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US',
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(language,
     { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
@@ -68,7 +70,7 @@ export function fullDate(date) {
   const [y, m, d] = date.split('-').map(Number);
   const t = new Date(Date.UTC(2000, m - 1, d));
   t.setUTCFullYear(y);
-  return t.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return t.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 // A Date at midnight UTC of a YYYY-MM-DD date, any year (0226 stays 0226).
@@ -81,19 +83,19 @@ function utcDay(date) {
 
 // "Sunday, February 18, 2026": the report's dates, which may be read a year later.
 export function longDateYear(date) {
-  return utcDay(date).toLocaleDateString('en-US',
+  return utcDay(date).toLocaleDateString(language,
     { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 // "Feb 12 – 18, 2026", "Dec 29, 2025 – Jan 4, 2026": a span of days, with its year.
 export function dateRange(from, to) {
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
     .formatRange(utcDay(from), utcDay(to));
 }
 
 export function shortDate(date) {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US',
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(language,
     { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 

@@ -1,8 +1,11 @@
 // The demo host's own script: it adds the widget both ways and listens to what a host can
 // hear. ?widget=URL loads the widget from another copy of the site (another origin), as a
-// health site would from the app's origin; without it, from this copy (../).
-const from = new URL(new URLSearchParams(location.search).get("widget") ?? "../", location.href);
-const theme = new URLSearchParams(location.search).get("theme");
+// health site would from the app's origin; without it, from this copy (../). ?theme= and
+// ?lang= are handed to both ways (the element's attributes, the frame's query).
+const params = new URLSearchParams(location.search);
+const from = new URL(params.get("widget") ?? "../", location.href);
+const theme = params.get("theme");
+const lang = params.get("lang");
 
 // Way one: <script src=".../widget.js" defer></script> and <twitch-check share-result>.
 const script = document.createElement("script");
@@ -12,6 +15,7 @@ document.head.append(script);
 const element = document.createElement("twitch-check");
 element.setAttribute("share-result", "");
 if (theme) element.setAttribute("theme", theme);
+if (lang) element.setAttribute("lang", lang);
 document.getElementById("element-slot").append(element);
 
 // With share-result the host hears the level and the rule ids, nothing else.
@@ -22,7 +26,8 @@ element.addEventListener("twitchcheck:result", (event) => {
 // Way two: <iframe src=".../embed.html" title="Muscle twitch checker">, sized from its
 // height messages (accepted only from that frame, and only in the documented shape).
 const frame = document.createElement("iframe");
-frame.src = new URL(`embed.html${theme ? `?theme=${encodeURIComponent(theme)}` : ""}`, from).href;
+const frameQuery = new URLSearchParams(Object.entries({ theme, lang }).filter(([, value]) => value)).toString();
+frame.src = new URL(`embed.html${frameQuery ? `?${frameQuery}` : ""}`, from).href;
 frame.title = "Muscle twitch checker";
 document.getElementById("iframe-slot").append(frame);
 addEventListener("message", (event) => {

@@ -2,8 +2,9 @@
 // accent, lang), telling the parent page only its height: {type: "twitchcheck:height",
 // height}. No answer, level or rule ever leaves this frame.
 import { mountChecker } from "../app/checker.js";
-import { messages as m } from "../app/messages.js";
 import { checkerEngineAt } from "../app/engine.js";
+import { loadWords } from "../app/text.js";
+import { matchLanguage, fallback } from "../app/language.js";
 import { applyAccent } from "./accent.js";
 
 const params = new URLSearchParams(location.search);
@@ -11,12 +12,26 @@ const root = document.documentElement;
 const theme = params.get("theme");
 root.dataset.theme = theme === "light" || theme === "dark" ? theme : "auto";
 applyAccent(root, params.get("accent"));
+
+// ?lang= (matched as the app matches), else the browser's languages, else English; only
+// that language's words are fetched.
+let language = matchLanguage([params.get("lang"), ...(navigator.languages ?? [])]) ?? fallback;
+let m;
+try {
+  m = await loadWords(language, "checker");
+} catch {
+  language = fallback;
+  m = await loadWords(language, "checker");
+}
+root.lang = language;
 document.title = m.widget.label;
 
 mountChecker(document.querySelector("main"), {
+  words: m,
+  language,
   engine: checkerEngineAt(new URL("../", import.meta.url)),
   headingLevel: 1,
-  appLink: new URL("index.html#/check", location.href).href,
+  appLink: new URL(`index.html?lang=${language}#/check`, location.href).href,
   lang: params.get("lang"),
 });
 

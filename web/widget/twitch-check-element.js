@@ -3,11 +3,17 @@
 // lives; default: the folder this script came from) and share-result. It stores nothing,
 // sends nothing, and tells the host nothing unless share-result is set.
 //
-// Until the person shows interest it is only a small card (this file, the strings and
-// the styles). The first touch or focus loads the flow's code and the WebAssembly module;
-// "Start the check" opens the flow, the same checker.js the app uses.
-import { messages as m } from "../app/messages.js";
+// Until the person shows interest it is only a small card (this file, its language's words
+// and the styles). The first touch or focus loads the flow's code and the WebAssembly
+// module; "Start the check" opens the flow, the same checker.js the app uses.
+//
+// Its words are those of `lang` (matched as the app matches: de-AT -> de), else of the
+// host page's language around it, else of the browser's, else English: only that
+// language's file is fetched (lang/<tag>/checker.json, and the engine's
+// engine-words/<tag>.json on first touch).
 import { h } from "../app/dom.js";
+import { loadWords } from "../app/text.js";
+import { matchLanguage, fallback } from "../app/language.js";
 import { applyAccent } from "./accent.js";
 
 const siteRoot = new URL("../", import.meta.url);
@@ -27,22 +33,42 @@ export class TwitchCheckElement extends HTMLElement {
 
   connectedCallback() {
     if (this.#frame) return;
-    // The text is English until translations exist, whatever `lang` asks for.
-    this.#frame = h("div", { class: "tc-widget", role: "region", "aria-label": m.widget.label, lang: "en" });
+    this.#frame = h("div", { class: "tc-widget", role: "region" });
     const links = stylesheets.map((href) => h("link", { rel: "stylesheet", href }));
-    // Nothing shows until the styles are in, so the host never sees an unstyled flash.
+    // Nothing shows until the styles and the words are in, so the host never sees an
+    // unstyled or empty flash.
     this.#frame.hidden = true;
-    Promise.all(links.map((link) => new Promise((done) => {
+    const styled = Promise.all(links.map((link) => new Promise((done) => {
       link.addEventListener("load", done, { once: true });
       link.addEventListener("error", done, { once: true });
-    }))).then(() => { this.#frame.hidden = false; });
+    })));
     this.shadowRoot.append(...links, this.#frame);
     this.#applyAttributes();
-    this.#showStartCard();
+    Promise.all([styled, this.#showStartCard()]).then(() => { this.#frame.hidden = false; });
   }
 
-  attributeChangedCallback() {
-    if (this.#frame) this.#applyAttributes();
+  attributeChangedCallback(name, before, after) {
+    if (!this.#frame) return;
+    this.#applyAttributes();
+    // Another language starts the widget afresh in it (answers are never kept anyway).
+    if (name === "lang" && before !== after && this.#language !== this.#wantedLanguage()) this.#showStartCard();
+  }
+
+  #language = null;
+
+  #wantedLanguage() {
+    const around = this.closest("[lang]")?.getAttribute("lang");
+    return matchLanguage([this.getAttribute("lang"), around, ...(navigator.languages ?? [])]) ?? fallback;
+  }
+
+  // The words of the wanted language (English when they cannot be fetched).
+  async #words() {
+    const tag = this.#wantedLanguage();
+    try {
+      return { tag, m: await loadWords(tag, "checker") };
+    } catch {
+      return { tag: fallback, m: await loadWords(fallback, "checker") };
+    }
   }
 
   #applyAttributes() {
@@ -51,7 +77,12 @@ export class TwitchCheckElement extends HTMLElement {
     applyAccent(this.#frame, this.getAttribute("accent"));
   }
 
-  #showStartCard() {
+  async #showStartCard() {
+    const { tag, m } = await this.#words();
+    this.#language = tag;
+    this.#frame.lang = tag;
+    this.#frame.setAttribute("aria-label", m.widget.label);
+    this.#frame.replaceChildren();
     const start = h("button", { type: "button", class: "tc-primary" }, m.widget.start);
     const status = h("p", { class: "tc-error", role: "status" });
     const card = h("div", { class: "tc-checker tc-start" },
@@ -78,10 +109,12 @@ export class TwitchCheckElement extends HTMLElement {
       card.remove();
       mountChecker(this.#frame, {
         engine,
+        words: m,
+        language: tag,
         headingLevel: 2,
         intro: false,
         focusOnStart: true,
-        appLink: new URL("index.html#/check", siteRoot).href,
+        appLink: new URL(`index.html?lang=${tag}#/check`, siteRoot).href,
         lang: this.getAttribute("lang"),
         onResult: (result) => this.#share(result),
       });
@@ -97,7 +130,7 @@ export class TwitchCheckElement extends HTMLElement {
         const base = new URL(this.getAttribute("base") ?? siteRoot.href, document.baseURI);
         if (!base.pathname.endsWith("/")) base.pathname += "/";
         const engine = checkerEngineAt(base);
-        engine.warm().catch(() => {}); // a failure is shown when the result is asked for
+        engine.warm(this.#language).catch(() => {}); // a failure is shown when the result is asked for
         return { mountChecker, engine };
       });
     return this.#loading;
