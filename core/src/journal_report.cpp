@@ -278,6 +278,7 @@ p{margin:0 0 1.5mm}ul{margin:0 0 1.5mm;padding-left:5mm}li{margin:0 0 .8mm}
 table{border-collapse:collapse;width:100%;margin:0 0 1.5mm}
 th,td{border-bottom:1px solid var(--line);padding:.4mm 1.5mm;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right}
+.places th,.places td{font-size:8pt;padding:.2mm 1.5mm}
 .level{font-weight:bold}
 blockquote{margin:0 0 1mm;padding:.6mm 2.5mm;border-left:1mm solid var(--accent);background:var(--soft)}
 blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
@@ -503,7 +504,7 @@ std::string report_html(const Json& report, const Language& w) {
     // Body map and counts.
     h += "<section><h2>" + words("where_title") + "</h2><div class=\"cols\"><div>" + body_map(report["regions"], w) +
          "</div><div>";
-    h += "<table><thead><tr><th>" + words("column_part") + "</th><th class=\"n\">" + words("column_right") +
+    h += "<table class=\"places\"><thead><tr><th>" + words("column_part") + "</th><th class=\"n\">" + words("column_right") +
          "</th><th class=\"n\">" + words("column_left") + "</th><th class=\"n\">" + words("column_both") +
          "</th><th class=\"n\">" + words("column_middle") + "</th><th class=\"n\">" + words("column_all") +
          "</th></tr></thead><tbody>";

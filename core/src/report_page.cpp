@@ -123,6 +123,7 @@ constexpr double kGap = 1.5;                                   // below a paragr
 constexpr double kItemGap = 0.8;                               // between list items
 constexpr double kHeading = 2.5 + 10.5 * 1.25 * kPoint + 0.8;  // a section's h2 with its margins
 constexpr double kRow = kLine + 0.8 + 0.3;                     // a table row: padding and rule
+constexpr double kPlaceRow = kSmallLine + 0.4 + 0.3;           // a row of the places' table (8 pt)
 constexpr double kMap = 34.0 * 300 / 200;                      // the body map, 34 mm wide
 constexpr double kChart = (kPageWidth - 34 - 4 - 3) / 2 * 120 / 320;  // the weekly chart
 constexpr double kQuote = 1.2 + 1.0;                           // a quoted note's padding and gap
@@ -161,7 +162,7 @@ double where_height(const Json& report) {
     // Beside the map: the table of places, then the chart beside trend, sides and times of
     // day (about 270 characters in a half column: 7 lines, and its gap, which stays inside
     // the grid).
-    const double table = static_cast<double>(report["regions"].size() + 1) * kRow + kGap;
+    const double table = static_cast<double>(report["regions"].size() + 1) * kPlaceRow + kGap;
     return kHeading + std::max(kMap, table + std::max(kChart, lines(7) + kGap));
 }
 

@@ -107,6 +107,35 @@ test.describe('the engine\'s HTML report, built natively', () => {
   }
 });
 
+// The same months in the engine's other languages (`--lang`), whose words run longer than
+// English's: still one page, A4 and Letter, and every note counted.
+test.describe('the engine\'s HTML report in German, Spanish and French, built natively', () => {
+  for (const lang of ['de', 'es', 'fr']) {
+    for (const [name, shape] of months) {
+      test(`${name}, in ${lang}: prints on one page, A4 and Letter`, async ({ page }) => {
+        const doc = month(generator, shape);
+        const file = test.info().outputPath('journal.json');
+        fs.writeFileSync(file, JSON.stringify(doc));
+        const html = execFileSync(cli, ['report', file, '--today', TODAY, '--format', 'html', '--lang', lang]).toString('utf8');
+        await page.setContent(html);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        const printed = [pages(await page.pdf({ format: 'A4' })), pages(await page.pdf({ format: 'Letter' }))];
+        await page.setViewportSize({ width: 726, height: 1200 });
+        await page.emulateMedia({ media: 'print' });
+        // Notes shown, and the left-out count: the first number of the line under them.
+        const notes = await page.evaluate(() => {
+          const after = document.querySelector('.notes .quotes + p');
+          const count = after?.textContent.match(/\d+/);
+          return { shown: document.querySelectorAll('.notes blockquote').length, leftOut: count ? Number(count[0]) : 0 };
+        });
+        console.log(`report pages, engine in ${lang}: ${name}: A4 ${printed[0]}, Letter ${printed[1]}; notes shown ${notes.shown}, left out ${notes.leftOut}`);
+        expect(printed).toEqual([1, 1]);
+        expect(notes.shown + notes.leftOut).toBe(shape.notes);
+      });
+    }
+  }
+});
+
 test.describe('the app\'s Report screen, printed', () => {
   test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
   for (const [name, shape] of months) {
