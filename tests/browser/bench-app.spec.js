@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { test, expect } = require('./fixtures.js');
-const { TODAY, journalText, throttle, median, fmt, tapToSaved, watchLogUsable } = require('./bench-tap.js');
+const { TODAY, YESTERDAY, journalText, throttle, median, fmt, tapToSaved, watchLogUsable } = require('./bench-tap.js');
 
 const siteDir = path.resolve(__dirname, '../..', process.env.TWITCHCHECK_SITE_DIR ?? 'build/site');
 
@@ -56,7 +56,7 @@ async function openLog(page) {
 
 for (const n of [1000, 20000, 200000]) {
   test(`bench: tap-to-saved, ${n} episodes`, async ({ page }) => {
-    const text = await journalText(n);
+    const text = await journalText(n, 1100, YESTERDAY); // "Today" holds only the timed taps
     if (n <= 20000) {
       await seedLocalStorage(page, text);
     } else {

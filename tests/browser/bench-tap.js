@@ -10,10 +10,16 @@ const path = require('node:path');
 const TODAY = new Date().toISOString().slice(0, 10);
 
 // A generated journal (tests/bench/journal_generator.mjs) as JSON text.
-async function journalText(episodes, days = 1100) {
+// `today`: the journal's last day (TODAY by default).
+async function journalText(episodes, days = 1100, today = TODAY) {
   const { generateJournal } = await import(path.join(__dirname, '..', 'bench', 'journal_generator.mjs'));
-  return generateJournal({ episodes, days, today: TODAY }).text;
+  return generateJournal({ episodes, days, today }).text;
 }
+
+// The day before TODAY: a journal that ends there leaves the Log screen's "Today" list to
+// the taps being timed, whatever its size (1,100 days of 200,000 twitches put about 180 on
+// each day, and a tap's cost follows the rows shown today, not the history).
+const YESTERDAY = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 async function throttle(page, rate) {
   const cdp = await page.context().newCDPSession(page);
@@ -65,4 +71,4 @@ function watchLogUsable(page) {
   });
 }
 
-module.exports = { TODAY, journalText, throttle, median, fmt, tapToSaved, watchLogUsable };
+module.exports = { TODAY, YESTERDAY, journalText, throttle, median, fmt, tapToSaved, watchLogUsable };
