@@ -45,11 +45,21 @@ async function route() {
     if (focus) title.focus();
     return;
   }
+  // Each navigation draws into a place of its own: a screen still loading when the person
+  // moves on (a large journal opening) finishes into a place no longer on the page, and is
+  // then taken down, instead of replacing the newer screen.
   const navigation = navigations;
+  const place = h("div", { class: "app-screen" });
+  main.append(place);
   const title = await screen.title();
   if (navigation !== navigations) return; // the person has moved on
   document.title = `${title} · ${m.app.name}`;
-  current = await screen.render(main, { focus });
+  const shown = await screen.render(place, { focus });
+  if (navigation !== navigations) {
+    shown?.destroy?.();
+    return;
+  }
+  current = shown;
 }
 
 // The picker names each language in itself. A choice is remembered (language.js) and
