@@ -115,6 +115,24 @@ function defineSuite(engineName) {
   }
   const logHeading = (page) => page.getByRole("heading", { level: 1, name: jm.log.title, exact: true });
 
+  // A copy of the site on a server of its own (the test may stop it, or change the copy),
+  // open at the Log screen in a tab once a service worker controls the page.
+  async function onOwnServer(fn) {
+    const copy = copySite(siteDir);
+    const server = await serveSite(copy, 0);
+    try {
+      await withTab({ allowed: [server.origin] }, async (tab, page) => {
+        await openLog(tab, page, server.origin);
+        await page.waitForFunction("a service worker controlling the page",
+          () => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
+        await fn({ tab, page, server, copy });
+      });
+    } finally {
+      await server.stop();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
   // Logs a twitch in the left calf, chosen from the list and the side radios. Returns
   // the place's words as the page shows them ("Left calf or lower leg") and the time from
   // the status line (the page's own clock, e.g. "08:15").
@@ -254,72 +272,48 @@ function defineSuite(engineName) {
   });
 
   describe("offline", () => {
-    test("after one visit the app opens with the server gone, logs a twitch and runs the checker", async () => {
-      // A copy of the site on a server of its own, stopped halfway: truly offline.
-      const copy = copySite(siteDir);
-      const server = await serveSite(copy, 0);
-      try {
-        await withTab({ allowed: [server.origin] }, async (tab, page) => {
-          await openLog(tab, page, server.origin);
-          await page.waitForFunction("a service worker controlling the page",
-            () => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
-          await server.stop();
-          await tab.reload();
-          await logHeading(page).toBeVisible();
-          const twitch = await logLeftCalf(page);
-          await tab.reload();
-          await logHeading(page).toBeVisible();
-          await entry(page, twitch).toHaveCount(1);
-          await page.getByRole("navigation").getByRole("link", { name: m.nav.check, exact: true }).click();
-          const v = vignette("eyelid-few-days");
-          await playChecker(page, m, v.input);
-          await expectResult(page, v.expect);
-        });
-      } finally {
-        await server.stop();
-        fs.rmSync(copy, { recursive: true, force: true });
-      }
-    });
+    test("after one visit the app opens with the server gone, logs a twitch and runs the checker", () => onOwnServer(async ({ tab, page, server }) => {
+      // The server stopped halfway: truly offline.
+      await server.stop();
+      await tab.reload();
+      await logHeading(page).toBeVisible();
+      const twitch = await logLeftCalf(page);
+      await tab.reload();
+      await logHeading(page).toBeVisible();
+      await entry(page, twitch).toHaveCount(1);
+      await page.getByRole("navigation").getByRole("link", { name: m.nav.check, exact: true }).click();
+      const v = vignette("eyelid-few-days");
+      await playChecker(page, m, v.input);
+      await expectResult(page, v.expect);
+    }));
   });
 
   describe("updates", () => {
-    test("a new version waits, is announced, and is applied only when the person presses the update button", async () => {
-      const copy = copySite(siteDir);
-      const server = await serveSite(copy, 0);
-      try {
-        await withTab({ allowed: [server.origin] }, async (tab, page) => {
-          await openLog(tab, page, server.origin);
-          await page.waitForFunction("a service worker controlling the page",
-            () => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
-          const oldCaches = await page.evaluate(() => caches.keys());
-          assert.equal(oldCaches.length, 1);
-          await page.getByText(jm.update.ready, { exact: true }).toHaveCount(0);
+    test("a new version waits, is announced, and is applied only when the person presses the update button", () => onOwnServer(async ({ page, copy }) => {
+      const oldCaches = await page.evaluate(() => caches.keys());
+      assert.equal(oldCaches.length, 1);
+      await page.getByText(jm.update.ready, { exact: true }).toHaveCount(0);
 
-          // Publish a new version: a changed precache list means a changed service worker.
-          const precache = path.join(copy, "precache.js");
-          fs.writeFileSync(precache, fs.readFileSync(precache, "utf8").replace(/version: "[^"]+"/, 'version: "test-new-version"'));
-          await page.evaluate(() => {
-            window.sameDocument = true;
-            return navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true);
-          });
-          await page.getByText(jm.update.ready, { exact: true }).toBeVisible();
-          // It waits: the old version still runs this page, and nothing reloaded.
-          assert.deepEqual(await page.evaluate(() => navigator.serviceWorker.getRegistration()
-            .then((r) => ({ waiting: r.waiting !== null, sameDocument: window.sameDocument }))), { waiting: true, sameDocument: true });
+      // Publish a new version: a changed precache list means a changed service worker.
+      const precache = path.join(copy, "precache.js");
+      fs.writeFileSync(precache, fs.readFileSync(precache, "utf8").replace(/version: "[^"]+"/, 'version: "test-new-version"'));
+      await page.evaluate(() => {
+        window.sameDocument = true;
+        return navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true);
+      });
+      await page.getByText(jm.update.ready, { exact: true }).toBeVisible();
+      // It waits: the old version still runs this page, and nothing reloaded.
+      assert.deepEqual(await page.evaluate(() => navigator.serviceWorker.getRegistration()
+        .then((r) => ({ waiting: r.waiting !== null, sameDocument: window.sameDocument }))), { waiting: true, sameDocument: true });
 
-          await page.getByRole("button", { name: jm.update.button, exact: true }).click();
-          await page.waitForFunction("the page to reload into the new version",
-            () => window.sameDocument === undefined && document.readyState === "complete");
-          await logHeading(page).toBeVisible();
-          await until("only the new version's cache", () => page.evaluate(() => caches.keys()),
-            (keys) => keys.length === 1 && keys[0] === "twitchcheck-test-new-version");
-          await page.getByText(jm.update.ready, { exact: true }).toHaveCount(0);
-        });
-      } finally {
-        await server.stop();
-        fs.rmSync(copy, { recursive: true, force: true });
-      }
-    });
+      await page.getByRole("button", { name: jm.update.button, exact: true }).click();
+      await page.waitForFunction("the page to reload into the new version",
+        () => window.sameDocument === undefined && document.readyState === "complete");
+      await logHeading(page).toBeVisible();
+      await until("only the new version's cache", () => page.evaluate(() => caches.keys()),
+        (keys) => keys.length === 1 && keys[0] === "twitchcheck-test-new-version");
+      await page.getByText(jm.update.ready, { exact: true }).toHaveCount(0);
+    }));
   });
 
   describe("the widget on another origin", () => {
