@@ -1,45 +1,20 @@
-// Shared by the language tests: the pseudo-language en-XA (made here from English, served
-// by routes, never shipped), the text a person can see or hear on a page (every frame
+// Shared by the language tests: the pseudo-language en-XA (tests/module/pseudo_language.cjs,
+// served by routes, never shipped), the text a person can see or hear on a page (every frame
 // and shadow root), and the checks made on it: nothing outside [ ] in en-XA, nothing left
 // in English on a German, Spanish or French screen.
 const fs = require("node:fs");
 const path = require("node:path");
 const { pageWords, engineWords, pageLanguages } = require("./checker-flow.js");
+const { pseudoText, pseudo, pseudoLanguage, outsideBrackets } = require("../module/pseudo_language.cjs");
 
 const siteDir = path.resolve(__dirname, "../..", process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
 const PSEUDO = "en-XA";
 
-// ---- the pseudo-language ---------------------------------------------------------------
-
-const plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-const accented = "åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
-const accents = Object.fromEntries([...plain].map((c, i) => [c, [...accented][i]]));
-
-// One text: letters accented outside {placeholders}, inside [ ], and about 40% longer:
-// each word grows by 40% (as German and French words are longer than English ones), so
-// a layout meets longer words as well as longer lines. An empty text stays empty
-// (English leaves some parts unsaid: a side "in the middle").
-function pseudoText(text) {
-  if (text === "") return text;
-  const grow = (word) => word + "·".repeat(Math.ceil([...word].length * 0.4));
-  const marked = text.split(/(\{\w+\})/).map((part, i) => (i % 2 ? part
-    : part.replace(/\p{L}+/gu, (word) => grow([...word].map((c) => accents[c] ?? c).join(""))))).join("");
-  return `[${marked}]`;
-}
-
-function pseudo(value) {
-  if (typeof value === "string") return pseudoText(value);
-  if (Array.isArray(value)) return value.map(pseudo);
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pseudo(item)]));
-}
+// ---- the pseudo-language (tests/module/pseudo_language.cjs) ----------------------------
 
 // The engine's words file for the checker-only module, made from the site's English one.
 function pseudoEngineWords() {
-  const english = JSON.parse(fs.readFileSync(path.join(siteDir, "engine-words", "en.json"), "utf8"));
-  const header = ["schema", "lang", "name", "plural", "decimal"];
-  const out = { ...english, lang: PSEUDO, name: pseudoText(english.name) };
-  for (const key of Object.keys(english)) if (!header.includes(key)) out[key] = pseudo(english[key]);
-  return out;
+  return pseudoLanguage(JSON.parse(fs.readFileSync(path.join(siteDir, "engine-words", "en.json"), "utf8")));
 }
 
 // Serves en-XA to every page of `context` as if the site had it: the language list, the
@@ -62,18 +37,6 @@ async function servePseudoLanguage(context) {
     status: 200, contentType: "application/manifest+json",
     body: JSON.stringify({ ...manifest, lang: PSEUDO, name: pseudoText(manifest.name), description: pseudoText(manifest.description) }),
   }));
-}
-
-// Text outside [ ] (nested brackets count as one).
-function outsideBrackets(text) {
-  let depth = 0;
-  let out = "";
-  for (const c of text) {
-    if (c === "[") depth += 1;
-    else if (c === "]") depth = Math.max(0, depth - 1);
-    else if (depth === 0) out += c;
-  }
-  return out;
 }
 
 // ---- what a person sees and hears ---------------------------------------------------
