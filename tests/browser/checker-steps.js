@@ -52,6 +52,17 @@ function verdictText(m, level, tag = "en") {
   return `${m.result.levelLabel} ${tag === "en" ? levelWords[level] : m.levels[level].name}`;
 }
 
+// How the page asks the signs (written out here, so the tests check the page's order):
+// the two of an emergency first, on a step of their own, where a "yes" goes straight to
+// the result; then the others in three groups on one step, each group with "None of these".
+const nowFindings = ["sudden_onset_neuro", "breathing_hard_now"];
+const signGroups = {
+  speech: ["breathing_problems", "slurred_speech", "swallowing_difficulty"],
+  strength: ["muscle_wasting", "weakness", "weakness_progressive", "function_loss", "asymmetric", "coordination_changes"],
+  body: ["spreading", "worsening", "numbness_tingling", "stiffness", "cramps", "behaviour_changes",
+    "medicine_suspected", "family_history"],
+};
+
 // The steps for `input`. `findingAnswers` may override a finding's answer with another
 // label (e.g. "Not sure") or null (skip it). Each step: {name, heading, actions, advance};
 // each action one of
@@ -75,20 +86,34 @@ function checkerSteps(m, input, { findingAnswers = {} } = {}) {
     const improved = input.improved === null || input.improved === undefined ? m.answers.notSure : answer[input.improved];
     tried.push({ kind: "choose", group: m.tried.improvedLegend, groupExact: false, option: improved });
   }
-  const signs = [];
-  for (const key of Object.keys(m.findings)) {
-    const chosen = key in findingAnswers ? findingAnswers[key]
-      : key in (input.findings ?? {}) ? answer[input.findings[key]] : null;
-    if (chosen) signs.push({ kind: "choose", group: m.findings[key], groupExact: true, option: chosen });
-  }
+  const chosenFor = (key) => (key in findingAnswers ? findingAnswers[key]
+    : key in (input.findings ?? {}) ? answer[input.findings[key]] : null);
+  const choices = (keys) => keys.filter(chosenFor)
+    .map((key) => ({ kind: "choose", group: m.findings[key], groupExact: true, option: chosenFor(key) }));
   const triggers = (input.triggers ?? []).map((t) => ({ kind: "check", role: "checkbox", name: m.triggers[t], exact: true }));
-  return [
+  // A "yes" to a sign of an emergency leads straight to the result.
+  const emergencyNow = nowFindings.some((key) => chosenFor(key) === m.answers.yes);
+  const steps = [
     { name: "where", heading: m.where.title, actions: where, advance: m.flow.next },
     { name: "howLong", heading: m.howLong.title, actions: [{ kind: "fill", label: m.howLong.daysLabel, value: String(input.duration_days) }], advance: m.flow.next },
     { name: "tried", heading: m.tried.title, actions: tried, advance: m.flow.next },
-    { name: "signs", heading: m.signs.title, actions: signs, advance: m.flow.next },
+    { name: "now", heading: m.now.title, actions: choices(nowFindings), advance: emergencyNow ? m.now.seeWhatToDo : m.flow.next },
+  ];
+  if (emergencyNow) return steps;
+  return [...steps,
+    { name: "signs", heading: m.signs.title, actions: choices(Object.values(signGroups).flat()), advance: m.flow.next },
     { name: "triggers", heading: m.triggers.title, actions: triggers, advance: m.flow.seeResult },
   ];
 }
 
-module.exports = { loadMessages, loadJournalMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps };
+// What the page sends the engine for `input` when a person answers as checkerSteps plays
+// it: the same, but where a sign of an emergency is "yes" the later signs and the
+// triggers are never asked.
+function pageInput(input) {
+  const findings = input.findings ?? {};
+  if (!nowFindings.some((key) => findings[key] === true)) return input;
+  return { ...input, findings: Object.fromEntries(nowFindings.filter((key) => key in findings).map((key) => [key, findings[key]])), triggers: [] };
+}
+
+module.exports = { loadMessages, loadJournalMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps,
+  nowFindings, signGroups, pageInput };

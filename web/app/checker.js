@@ -20,9 +20,20 @@ const midlineRegions = new Set(["tongue", "neck", "chest", "back", "abdomen"]);
 const sides = ["left", "right", "both", "midline"];
 const findingOrder = ["spreading", "muscle_wasting", "weakness", "weakness_progressive", "asymmetric",
   "numbness_tingling", "coordination_changes", "slurred_speech", "swallowing_difficulty",
-  "family_history", "worsening", "cramps", "sudden_onset_neuro"];
+  "family_history", "worsening", "cramps", "sudden_onset_neuro", "breathing_hard_now",
+  "breathing_problems", "function_loss", "behaviour_changes", "stiffness", "medicine_suspected"];
+// How the page asks them (docs/decisions.md, "The signs, grouped"): the two signs of an
+// emergency first, on a step of their own, where a "yes" leads straight to the result;
+// then the rest in three groups on one step, each with a "None of these".
+const nowFindings = ["sudden_onset_neuro", "breathing_hard_now"];
+const signGroups = {
+  speech: ["breathing_problems", "slurred_speech", "swallowing_difficulty"],
+  strength: ["muscle_wasting", "weakness", "weakness_progressive", "function_loss", "asymmetric", "coordination_changes"],
+  body: ["spreading", "worsening", "numbness_tingling", "stiffness", "cramps", "behaviour_changes",
+    "medicine_suspected", "family_history"],
+};
 const triggerOrder = ["caffeine", "stress", "fatigue", "dehydration", "intense_exercise", "poor_sleep"];
-const steps = ["where", "howLong", "tried", "signs", "triggers"];
+const steps = ["where", "howLong", "tried", "now", "signs", "triggers"];
 // Levels whose result says one thing: the action now, and the reason for it.
 const urgentLevels = new Set(["emergency", "immediate"]);
 
@@ -132,8 +143,15 @@ export function mountChecker(root, options = {}) {
     stepIndex = index;
     const name = steps[index];
     const titleId = `${id}-${name}-title`;
-    const body = stepBuilders[name]();
+    // A step that can lead straight to the result (the emergency signs) calls `changed`
+    // when its answers change, and the main button says where it goes.
+    const step = { changed: () => {} };
+    const body = stepBuilders[name](step);
     const withIntro = index === 0 && options.intro !== false;
+    const last = index === steps.length - 1;
+    const primaryLabel = () => (body.straightToResult?.() ? m.now.seeWhatToDo : last ? m.flow.seeResult : m.flow.next);
+    const primary = h("button", { type: "submit", class: "tc-primary" }, primaryLabel());
+    step.changed = () => { primary.textContent = primaryLabel(); };
     const form = h("form", { class: "tc-step", novalidate: true, "aria-labelledby": titleId },
       withIntro ? [
         heading(m.flow.title, 0, { class: "tc-title" }),
@@ -149,8 +167,7 @@ export function mountChecker(root, options = {}) {
           body.save();
           renderStep(index - 1);
         } }, m.flow.back) : null,
-        h("button", { type: "submit", class: "tc-primary" },
-          index === steps.length - 1 ? m.flow.seeResult : m.flow.next)));
+        primary));
 
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -160,7 +177,7 @@ export function mountChecker(root, options = {}) {
         showFieldError(problem);
         return;
       }
-      if (index < steps.length - 1) renderStep(index + 1);
+      if (!last && !body.straightToResult?.()) renderStep(index + 1);
       else checkAnswers();
     });
 
@@ -194,6 +211,16 @@ export function mountChecker(root, options = {}) {
         })));
 
   const yesNoUnsure = [["yes", m.answers.yes], ["no", m.answers.no], ["unsure", m.answers.notSure]];
+
+  // One sign's question: Yes / No / Not sure, its answer kept in `given`.
+  function questionBox(key, given, onChange) {
+    const box = radioGroup(`finding-${key}`, m.findings[key], yesNoUnsure, given[key],
+      (value) => { given[key] = value; onChange(); }, "tc-question");
+    box.dataset.finding = key;
+    return box;
+  }
+  // The answers of `keys` only, unanswered ones left out.
+  const pick = (given, keys) => Object.fromEntries(keys.filter((key) => key in given).map((key) => [key, given[key]]));
 
   const stepBuilders = {
     where() {
@@ -308,19 +335,58 @@ export function mountChecker(root, options = {}) {
       };
     },
 
+    // The two signs of an emergency, asked first. A "yes" to either shows the call at
+    // once, and the main button goes straight to the result: nothing else is asked.
+    now(step) {
+      const given = { ...answers.findings };
+      const anyYes = () => nowFindings.some((key) => given[key] === "yes");
+      const call = h("div", { class: "tc-now-call tc-urgent-box tc-level-emergency", hidden: !anyYes() },
+        h("p", { class: "tc-headline" }, m.levels.emergency.headline),
+        emergencyNumberView(),
+        h("p", { class: "tc-detail" }, m.now.nextScreen));
+      const live = h("div", { "aria-live": "assertive" }, call);
+      return {
+        title: m.now.title,
+        hint: m.now.hint,
+        content: h("div", { class: "tc-signs tc-now" },
+          nowFindings.map((key) => questionBox(key, given, () => {
+            call.hidden = !anyYes();
+            step.changed();
+          })),
+          live),
+        straightToResult: anyYes,
+        save() { Object.assign(answers.findings, pick(given, nowFindings)); },
+        validate: () => null,
+      };
+    },
+
+    // The other signs in three groups; "None of these" answers "No" to each question of
+    // its group (each stays a question of its own that can be changed).
     signs() {
       const given = { ...answers.findings };
+      const groups = Object.entries(signGroups).map(([group, keys]) => {
+        const headId = `${id}-signs-${group}`;
+        const boxes = keys.map((key) => questionBox(key, given, () => { status.textContent = ""; }));
+        const status = h("p", { class: "tc-status tc-none-status", role: "status" });
+        const none = h("button", { type: "button", class: "tc-secondary tc-none", "aria-describedby": headId,
+          onclick: () => {
+            for (const [i, key] of keys.entries()) {
+              given[key] = "no";
+              boxes[i].querySelector('input[value="no"]').checked = true;
+            }
+            status.textContent = m.signs.noneDone;
+          } }, m.signs.none);
+        return h("section", { class: "tc-sign-group", "aria-labelledby": headId, "data-group": group },
+          heading(m.signs.groups[group], 1, { id: headId }),
+          boxes,
+          h("div", { class: "tc-none-row" }, none, status));
+      });
+      const keys = Object.values(signGroups).flat();
       return {
         title: m.signs.title,
         hint: m.signs.hint,
-        content: h("div", { class: "tc-signs" },
-          Object.keys(m.findings).map((key) => {
-            const box = radioGroup(`finding-${key}`, m.findings[key], yesNoUnsure, given[key],
-              (value) => { given[key] = value; }, "tc-question");
-            box.dataset.finding = key;
-            return box;
-          })),
-        save() { answers.findings = given; },
+        content: h("div", { class: "tc-signs" }, h("p", { class: "tc-hint" }, m.signs.noneHint), groups),
+        save() { Object.assign(answers.findings, pick(given, keys)); },
         validate: () => null,
       };
     },
@@ -376,7 +442,7 @@ export function mountChecker(root, options = {}) {
       h("p", null, m.engine.failedText),
       h("div", { class: "tc-actions" },
         h("button", { type: "button", class: "tc-primary", onclick: checkAnswers }, m.engine.retry),
-        h("button", { type: "button", class: "tc-secondary", onclick: () => renderStep(steps.length - 1) },
+        h("button", { type: "button", class: "tc-secondary", onclick: () => renderStep(stepIndex) },
           m.flow.back))), title);
   }
 
@@ -425,6 +491,7 @@ export function mountChecker(root, options = {}) {
     const title = heading(m.result.title, 0, { tabindex: "-1", class: "tc-result-title", id: `${id}-result-title` });
     show(h("section", { class: "tc-result", "aria-labelledby": title.id },
       title,
+      ifTrueView(result),
       parts,
       h("div", { class: "tc-actions" },
         h("button", { type: "button", class: "tc-primary", onclick: () => renderStep(0) }, m.result.change),
@@ -448,13 +515,35 @@ export function mountChecker(root, options = {}) {
       heading(m.result[`${key}Title`], 1, { id: headId }), children);
   }
 
+  // The signs left open (skipped or "Not sure") whose "yes" alone would make the result
+  // an emergency or same-day one (the result's `if_true`), by that level.
+  const openUrgent = (result, level) => Object.entries(result.if_true ?? {})
+    .filter(([, wouldBe]) => wouldBe === level).map(([key]) => key);
+
+  // The result's first words when such a sign is open: what to do if it might be there.
+  function ifTrueView(result) {
+    const box = (level, intro) => {
+      const keys = openUrgent(result, level);
+      return keys.length === 0 ? null : h("div", { class: `tc-if-true tc-urgent-box tc-level-${level}` },
+        h("p", { class: "tc-headline" }, intro),
+        h("ul", { class: "tc-if-true-list" }, keys.map((key) => h("li", null, m.findingNames[key] ?? key))),
+        level === "emergency" ? emergencyNumberView() : null);
+    };
+    const boxes = [box("emergency", m.result.ifTrueEmergency), box("immediate", m.result.ifTrueImmediate)].filter(Boolean);
+    return boxes.length === 0 ? null : h("div", { class: "tc-if-true-all" }, boxes);
+  }
+
   function verdictView(result) {
     const words = levelText(result.level);
-    return h("div", { class: `tc-verdict tc-level-${result.level}` },
+    // Self-care is not called harmless while a sign of an emergency or a same-day visit
+    // is open: the headline then says it holds only if none of those signs fit.
+    const open = [...urgentLevels].some((wouldBe) => openUrgent(result, wouldBe).length > 0);
+    const headline = result.level === "self_care" && open ? m.result.selfCareIfNone : words.headline;
+    return h("div", { class: `tc-verdict tc-level-${result.level}${open ? " tc-verdict-open" : ""}` },
       h("p", { class: "tc-level" },
         h("span", { class: "tc-level-label" }, m.result.levelLabel, " "),
         h("strong", { class: "tc-level-name" }, words.name)),
-      h("p", { class: "tc-headline" }, words.headline),
+      h("p", { class: "tc-headline" }, headline),
       result.level === "emergency" ? emergencyNumberView() : null,
       words.detail ? h("p", { class: "tc-detail" }, words.detail) : null);
   }
@@ -467,10 +556,18 @@ export function mountChecker(root, options = {}) {
       : h("p", { class: "tc-detail" }, m.result.emergencyExamples);
   }
 
-  // The source article's section, in the page's words (the raw title if the file lacks it).
-  const sourceView = (rule) => h("p", { class: "tc-source" }, format(m.result.source, {
-    source: rule.source === "general safety" ? m.result.generalSafety : m.result.sources[rule.source] ?? rule.source,
-  }));
+  // Where a rule comes from, in the page's words: the source article's section, general
+  // safety, or the national guidance it follows. A rule that follows more than one names
+  // each (found by their names in its `source`, in that order), joined with the words'
+  // own "{first} and {second}"; a source the file does not know shows as it is.
+  const sourceNames = { "general safety": m.result.generalSafety, ...m.result.sources };
+  function sourceText(source) {
+    const found = Object.keys(sourceNames).map((name) => [source.indexOf(name), name])
+      .filter(([at]) => at >= 0).sort(([a], [b]) => a - b).map(([, name]) => sourceNames[name]);
+    return found.length === 0 ? source
+      : found.reduce((first, second) => format(m.result.sourceBoth, { first, second }));
+  }
+  const sourceView = (rule) => h("p", { class: "tc-source" }, format(m.result.source, { source: sourceText(rule.source) }));
 
   const checklistView = (count) => (count > 0 ? h("p", null, format(m.result.checklist, { count })) : null);
 
@@ -515,7 +612,7 @@ export function mountChecker(root, options = {}) {
       h("p", null, intro),
       h("ul", { class: "tc-unanswered-list" }, keys.map((key) =>
         h("li", null, h("button", { type: "button", class: "tc-link-button",
-          onclick: () => renderStep(steps.indexOf("signs"), `[data-finding="${key}"] input`) },
+          onclick: () => renderStep(steps.indexOf(nowFindings.includes(key) ? "now" : "signs"), `[data-finding="${key}"] input`) },
         format(m.result.answerThis, { question: m.findingNames[key] ?? key }))))),
     ]);
     return section("unanswered", list(m.result.notSureIntro, unsure), list(m.result.skippedIntro, skipped));
