@@ -5,7 +5,8 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { expect } = require("@playwright/test");
-const { loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps } = require("./checker-steps.js");
+const { loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps,
+  nowFindings, signGroups, pageInput, openSigns, headlineFor } = require("./checker-steps.js");
 
 // The rule set, with each rule's words in `tag` (the rule file keeps ids, levels and
 // conditions; core/lang/<tag>.json the causes, actions and advice, as the engine reads them).
@@ -159,4 +160,5 @@ class CheckerDriver {
 module.exports = {
   loadMessages, pageWords, engineWords, pageLanguages, format, levelWords, CheckerDriver, tabTo,
   rules, rulesIn, ruleOf, adviceTexts, shownReasons, laterReasons,
+  nowFindings, signGroups, pageInput, openSigns, headlineFor,
 };

@@ -106,6 +106,17 @@ function checkerSteps(m, input, { findingAnswers = {} } = {}) {
   ];
 }
 
+// The signs left open in `expected` (a result) whose "yes" alone would make it `level`.
+const openSigns = (expected, level) => Object.entries(expected.if_true ?? {})
+  .filter(([, wouldBe]) => wouldBe === level).map(([key]) => key);
+
+// The result's headline: a self-care result with a sign of an emergency or a same-day
+// visit left open says self-care holds only if none of them fit.
+function headlineFor(m, expected) {
+  const open = openSigns(expected, "emergency").length + openSigns(expected, "immediate").length > 0;
+  return expected.level === "self_care" && open ? m.result.selfCareIfNone : m.levels[expected.level].headline;
+}
+
 // What the page sends the engine for `input` when a person answers as checkerSteps plays
 // it: the same, but where a sign of an emergency is "yes" the later signs and the
 // triggers are never asked.
@@ -116,4 +127,4 @@ function pageInput(input) {
 }
 
 module.exports = { loadMessages, loadJournalMessages, pageWords, engineWords, pageLanguages, format, levelWords, verdictText, checkerSteps,
-  nowFindings, signGroups, pageInput };
+  nowFindings, signGroups, pageInput, openSigns, headlineFor };

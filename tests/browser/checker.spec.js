@@ -4,7 +4,8 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { test, expect, vignette, expectNoAxeViolations, sharedDir } = require("./fixtures.js");
-const { loadMessages, levelWords, CheckerDriver, rules, ruleOf, adviceTexts, shownReasons, laterReasons, format } = require("./checker-flow.js");
+const { loadMessages, levelWords, CheckerDriver, rules, ruleOf, adviceTexts, shownReasons, laterReasons, format,
+  nowFindings, signGroups, openSigns, headlineFor } = require("./checker-flow.js");
 
 const causeOf = (id) => ruleOf(id).cause;
 const allVignettes = fs.readdirSync(path.join(sharedDir, "vignettes")).filter((f) => f.endsWith(".json")).sort()
@@ -24,7 +25,17 @@ async function openChecker(page) {
 // questions left open, those answered "Not sure" (`notSure`) apart from the skipped ones.
 async function expectResult(page, expected, { notSure = [] } = {}) {
   await expect(page.getByText(`${m.result.levelLabel} ${levelWords[expected.level]}`, { exact: true })).toBeVisible();
-  await expect(page.getByText(m.levels[expected.level].headline, { exact: true })).toBeVisible();
+  await expect(page.getByText(headlineFor(m, expected), { exact: true })).toBeVisible();
+  // A sign of an emergency or a same-day visit left open: the first words say what to do
+  // if it might be there, each such sign named.
+  const firstWords = page.locator(".tc-if-true");
+  const boxes = [["emergency", m.result.ifTrueEmergency], ["immediate", m.result.ifTrueImmediate]]
+    .filter(([level]) => openSigns(expected, level).length > 0);
+  await expect(firstWords).toHaveCount(boxes.length);
+  for (const [i, [level, intro]] of boxes.entries()) {
+    await expect(firstWords.nth(i).locator(".tc-headline")).toHaveText(intro);
+    await expect(firstWords.nth(i).getByRole("listitem")).toHaveText(openSigns(expected, level).map((key) => m.findingNames[key]));
+  }
   const why = page.getByRole("region", { name: m.result.whyTitle });
   await expect(why.getByRole("heading", { level: 3 })).toHaveText(shownReasons(expected).map(causeOf));
   const open = page.getByRole("region", { name: m.result.unansweredTitle });
@@ -88,7 +99,13 @@ test.describe("an urgent result says one thing", () => {
   test.use({ locale: "en-US" });
 
   test("emergency: the call, its one reason, the rest closed under \"Also in your answers\", no self-care", async ({ page }) => {
-    const v = vignette("sudden-face-droop");
+    // A twitching tongue for three weeks, rest tried, and then a sudden change: what the
+    // earlier steps found waits under "Also in your answers".
+    const input = {
+      schema: "twitchcheck.assessment/1", duration_days: 21, lifestyle_changes_tried: true,
+      regions: [{ region: "tongue", side: "midline" }], findings: { sudden_onset_neuro: true }, triggers: [],
+    };
+    const v = { input, expect: { level: "emergency", fired: ["SAFETY-SUDDEN", "RF-TONGUE", "RF-PERSISTENT", "SELF-CARE"] } };
     await openChecker(page);
     await new CheckerDriver(page, m).complete(v.input);
     const result = page.getByRole("region", { name: m.result.title });
@@ -108,13 +125,13 @@ test.describe("an urgent result says one thing", () => {
     // The rest, for a doctor, closed until asked for.
     const also = result.locator("details", { has: page.getByText("Also in your answers", { exact: true }) });
     await expect(also).not.toHaveAttribute("open");
-    await expect(result.getByText(ruleOf("RF-BULBAR").cause)).toBeHidden();
+    await expect(result.getByText(ruleOf("RF-TONGUE").cause)).toBeHidden();
     await also.getByText("Also in your answers", { exact: true }).click();
     await expect(also.getByRole("heading", { level: 3 })).toHaveText(laterReasons(v.expect).map((id) => ruleOf(id).cause));
-    await expect(also.getByRole("heading", { level: 3 })).toHaveText([ruleOf("RF-BULBAR").cause]);
+    await expect(also.getByRole("heading", { level: 3 })).toHaveText([ruleOf("RF-TONGUE").cause, ruleOf("RF-PERSISTENT").cause]);
     await expect(also).toContainText("A doctor may want to know these too. Tell them when you get help.");
     await expect(also).toContainText("Warning signs from the checklist that fit you: 1 of 6.");
-    await expect(also).toContainText("Urgent: within days");
+    await expect(also.locator(".tc-rule-level")).toHaveText(["See a specialist soon", "Book a doctor visit"]);
     await expect(result.getByText("What to do:")).toHaveCount(0);
     await expectNoAxeViolations(page, "emergency result with Also in your answers open");
   });
@@ -186,12 +203,22 @@ test("not sure and skipped signs are listed as open, and each one leads back to 
   // The earlier "not sure" answers are still there.
   await expect(page.getByRole("group", { name: m.findings.spreading, exact: true })
     .getByRole("radio", { name: "Not sure" })).toBeChecked();
-  for (const key of Object.keys(m.findings)) {
+  for (const key of Object.values(signGroups).flat()) {
     await page.getByRole("group", { name: m.findings[key], exact: true }).getByRole("radio", { name: "No", exact: true }).click();
   }
+  // A sign of an emergency leads back to the step that asks it.
   await page.getByRole("button", { name: m.flow.next }).click();
   await page.getByRole("button", { name: m.flow.seeResult }).click();
-  await expectResult(page, { ...v.expect, unanswered: [] });
+  await page.getByRole("button", { name: `Answer: ${m.findingNames.breathing_hard_now}` }).click();
+  await expect(page.getByRole("heading", { name: m.now.title })).toBeVisible();
+  await expect(page.getByRole("group", { name: m.findings.breathing_hard_now, exact: true })
+    .getByRole("radio", { name: "Yes", exact: true })).toBeFocused();
+  for (const key of nowFindings) {
+    await page.getByRole("group", { name: m.findings[key], exact: true }).getByRole("radio", { name: "No", exact: true }).click();
+  }
+  for (let step = 0; step < 2; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
+  await page.getByRole("button", { name: m.flow.seeResult }).click();
+  await expectResult(page, { ...v.expect, unanswered: [], if_true: {} });
 });
 
 test("change my answers brings back every answer; start again clears them", async ({ page }) => {
@@ -209,7 +236,7 @@ test("change my answers brings back every answer; start again clears them", asyn
   await page.getByRole("button", { name: m.flow.next }).click();
   await expect(page.getByLabel(m.tried.weeksLabel)).toHaveValue("4");
   await expect(page.getByRole("group", { name: m.tried.improvedLegend }).getByRole("radio", { name: "No", exact: true })).toBeChecked();
-  for (let step = 0; step < 2; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
+  for (let step = 0; step < 3; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
   await page.getByRole("button", { name: m.flow.seeResult }).click();
   await expectResult(page, v.expect);
 
@@ -311,7 +338,7 @@ for (const reducedMotion of ["reduce", "no-preference"]) {
     await new CheckerDriver(page, m).complete(v.input);
     for (const button of [m.result.change, m.result.startAgain]) {
       if (button === m.result.startAgain) { // back to the result, the answers kept
-        for (let step = 0; step < 4; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
+        for (let step = 0; step < 5; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
         await page.getByRole("button", { name: m.flow.seeResult }).click();
       }
       await page.getByRole("button", { name: button }).click(); // far down a long result
@@ -365,7 +392,7 @@ test("the page asks nothing of any other origin and loads the checker-only modul
   await openChecker(page);
   await new CheckerDriver(page, m).complete(v.input);
   await page.getByRole("button", { name: m.result.change }).click();
-  for (let step = 0; step < 4; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
+  for (let step = 0; step < 5; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
   await page.getByRole("button", { name: m.flow.seeResult }).click();
   await expectResult(page, v.expect);
   const byPage = requests.filter((r) => !r.startsWith("service-worker "));
@@ -404,4 +431,195 @@ test("the Content Security Policy is the strict one, and it blocks inline script
   const expected = problems.findIndex((p) => /Content Security Policy/.test(p) && /inline script/i.test(p));
   expect(expected).toBeGreaterThanOrEqual(0);
   problems.splice(expected, 1);
+});
+
+// ---- the signs: the two of an emergency first, then three groups (issue 19) ----------
+
+// The first three steps for a twitching calf of `days` days, by mouse; ends on the step
+// that asks about the signs of an emergency.
+async function toTheNowStep(page, days = 3) {
+  await openChecker(page);
+  await page.getByRole("checkbox", { name: m.regions.calf, exact: true }).click();
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await page.getByLabel(m.howLong.daysLabel).fill(String(days));
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await expect(page.getByRole("heading", { name: m.now.title })).toBeFocused();
+}
+const question = (page, key) => page.getByRole("group", { name: m.findings[key], exact: true });
+const signGroup = (page, group) => page.getByRole("region", { name: m.signs.groups[group], exact: true });
+
+test.describe("the signs of an emergency come first", () => {
+  test.use({ locale: "en-US" });
+
+  test("they are the first signs asked, on a step of their own: the sudden change, then struggling to breathe right now", async ({ page }) => {
+    await toTheNowStep(page);
+    await expect(page.getByText("Step 4 of 6", { exact: true })).toBeVisible();
+    await expect(page.locator("[data-finding]")).toHaveCount(2);
+    await expect(page.locator("[data-finding] legend"))
+      .toHaveText([m.findings.sudden_onset_neuro, "Are you struggling to breathe right now?"]);
+  });
+
+  test("\"Yes\" to struggling to breathe right now shows the call at once and goes straight to the emergency result", async ({ page }) => {
+    await toTheNowStep(page);
+    const call = page.locator(".tc-now-call");
+    await expect(call).toBeHidden();
+    await question(page, "breathing_hard_now").getByRole("radio", { name: "Yes", exact: true }).click();
+    await expect(call.getByText("Call your local emergency number now.", { exact: true })).toBeVisible();
+    await expect(call.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    await expect(page.getByRole("button", { name: m.flow.next })).toHaveCount(0);
+    // "No" again: the call goes, and the flow goes on as before.
+    await question(page, "breathing_hard_now").getByRole("radio", { name: "No", exact: true }).click();
+    await expect(call).toBeHidden();
+    await expect(page.getByRole("button", { name: m.flow.next })).toBeVisible();
+    await question(page, "breathing_hard_now").getByRole("radio", { name: "Yes", exact: true }).click();
+    await page.getByRole("button", { name: "See what to do now", exact: true }).click();
+    // No other sign asked, no triggers: the result.
+    const result = page.getByRole("region", { name: m.result.title });
+    await expect(page.getByRole("heading", { name: m.result.title })).toBeFocused();
+    await expect(result.getByText(`${m.result.levelLabel} Emergency`, { exact: true })).toBeVisible();
+    await expect(result.locator(".tc-verdict .tc-headline")).toHaveText("Call your local emergency number now.");
+    await expect(result.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    await expect(result.getByRole("region", { name: "Why" }).getByRole("heading", { level: 3 }))
+      .toHaveText([ruleOf("SAFETY-BREATHING").cause]);
+    await expect(result.getByRole("region", { name: m.result.unansweredTitle })).toHaveCount(0);
+    await expect(result.locator(".tc-if-true")).toHaveCount(0);
+    await expectNoAxeViolations(page, "emergency from struggling to breathe");
+  });
+
+  test("\"Not sure\" to the sudden change: the first words say to call the emergency number now, and nothing says harmless", async ({ page }) => {
+    await toTheNowStep(page);
+    await question(page, "sudden_onset_neuro").getByRole("radio", { name: "Not sure", exact: true }).click();
+    await question(page, "breathing_hard_now").getByRole("radio", { name: "No", exact: true }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    for (const group of Object.keys(signGroups)) await signGroup(page, group).getByRole("button", { name: m.signs.none }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    await page.getByRole("button", { name: m.flow.seeResult }).click();
+    const result = page.getByRole("region", { name: m.result.title });
+    // The first words after the title: what to do if the sign might be there.
+    const first = result.locator(".tc-if-true");
+    await expect(first).toHaveCount(1);
+    await expect(result.locator(".tc-result-title + *")).toHaveClass("tc-if-true-all");
+    await expect(first.locator(".tc-headline")).toHaveText(
+      "Not sure, or skipped? If one of these might be happening to you now, call your local emergency number now:");
+    await expect(first.getByRole("listitem")).toHaveText(["A sudden change in your face, arm, leg or speech"]);
+    await expect(first.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
+    expect((await first.boundingBox()).y).toBeLessThan((await result.locator(".tc-verdict").boundingBox()).y);
+    // The level stays self-care, but it is not called harmless, nor shown in its green.
+    await expect(result.getByText(`${m.result.levelLabel} Self-care at home`, { exact: true })).toBeVisible();
+    await expect(result.locator(".tc-verdict .tc-headline")).toHaveText("If none of the signs above fit you, start with self-care at home.");
+    await expect(result).not.toContainText("harmless");
+    await expect(result.locator(".tc-verdict")).toHaveClass(/tc-verdict-open/);
+    const green = await result.locator(".tc-verdict").evaluate((el) => getComputedStyle(el).borderLeftColor);
+    expect(green).not.toBe("rgb(30, 107, 52)");
+    // The open question is listed as "not sure", and leads back to its step.
+    await expect(result.getByRole("region", { name: m.result.unansweredTitle }).getByRole("button"))
+      .toHaveText([`Answer: ${m.findingNames.sudden_onset_neuro}`]);
+    await expectNoAxeViolations(page, "self-care with the sudden change not sure");
+  });
+
+  test("a self-care result with every sign answered \"No\" still says it looks like the common, harmless kind", async ({ page }) => {
+    await toTheNowStep(page);
+    for (const key of nowFindings) await question(page, key).getByRole("radio", { name: "No", exact: true }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    for (const group of Object.keys(signGroups)) await signGroup(page, group).getByRole("button", { name: m.signs.none }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    await page.getByRole("button", { name: m.flow.seeResult }).click();
+    const result = page.getByRole("region", { name: m.result.title });
+    await expect(result.locator(".tc-verdict .tc-headline")).toHaveText("This looks like the common, harmless kind. Start with self-care at home.");
+    await expect(result.locator(".tc-if-true")).toHaveCount(0);
+    await expect(result.getByRole("region", { name: m.result.unansweredTitle })).toHaveCount(0);
+  });
+});
+
+test.describe("the other signs, in three groups", () => {
+  test("the groups ask every other sign, in order: breathing and speech, strength and hands, body and mind", async ({ page }) => {
+    await toTheNowStep(page);
+    await page.getByRole("button", { name: m.flow.next }).click();
+    await expect(page.getByText("Step 5 of 6", { exact: true })).toBeVisible();
+    await expect(page.locator(".tc-sign-group > h2")).toHaveText(
+      ["Breathing, speech and swallowing", "Strength, hands and balance", "Body, mind and family"]);
+    for (const [group, keys] of Object.entries(signGroups)) {
+      await expect(signGroup(page, group).locator("legend")).toHaveText(keys.map((key) => m.findings[key]));
+    }
+    // Every finding but the two of an emergency, each once.
+    expect(Object.values(signGroups).flat().sort()).toEqual(Object.keys(m.findings).filter((key) => !nowFindings.includes(key)).sort());
+  });
+
+  test("\"None of these\" answers \"No\" to each question of its group not answered yet; a \"Yes\" given stays, and each can still be changed", async ({ page }) => {
+    await toTheNowStep(page);
+    for (const key of nowFindings) await question(page, key).getByRole("radio", { name: "No", exact: true }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    const strength = signGroup(page, "strength");
+    await strength.getByRole("button", { name: "None of these" }).click();
+    await expect(strength.getByRole("status")).toHaveText("Each question in this group that had no answer is now answered “No”.");
+    for (const key of signGroups.strength) await expect(question(page, key).getByRole("radio", { name: "No", exact: true })).toBeChecked();
+    // The other groups are untouched.
+    for (const key of [...signGroups.speech, ...signGroups.body]) await expect(question(page, key).getByRole("radio", { checked: true })).toHaveCount(0);
+    // One answer changed by hand after it.
+    await question(page, "function_loss").getByRole("radio", { name: "Yes", exact: true }).click();
+    await expect(strength.getByRole("status")).toHaveText("");
+    // A "Yes" given before "None of these" stays "Yes".
+    await question(page, "slurred_speech").getByRole("radio", { name: "Yes", exact: true }).click();
+    await signGroup(page, "speech").getByRole("button", { name: "None of these" }).click();
+    await expect(question(page, "slurred_speech").getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+    for (const key of ["breathing_problems", "swallowing_difficulty"]) await expect(question(page, key).getByRole("radio", { name: "No", exact: true })).toBeChecked();
+    await signGroup(page, "body").getByRole("button", { name: "None of these" }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    await page.getByRole("button", { name: m.flow.seeResult }).click();
+    // Slurred speech and hands that lose their skill: two checklist signs; nothing open.
+    await expectResult(page, { level: "urgent", fired: ["RF-BULBAR", "CL-TWO-OR-MORE", "RF-FUNCTION", "SELF-CARE"], unanswered: [], if_true: {} });
+    // Back on the step, every answer is as it was left.
+    await page.getByRole("button", { name: m.result.change }).click();
+    for (let step = 0; step < 4; step += 1) await page.getByRole("button", { name: m.flow.next }).click();
+    await expect(question(page, "function_loss").getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+    await expect(question(page, "slurred_speech").getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+    await expect(question(page, "weakness").getByRole("radio", { name: "No", exact: true })).toBeChecked();
+    await expect(question(page, "stiffness").getByRole("radio", { name: "No", exact: true })).toBeChecked();
+  });
+
+  test("a group skipped is not taken as \"No\": its questions that could change the result are listed as open", async ({ page }) => {
+    await toTheNowStep(page);
+    for (const key of nowFindings) await question(page, key).getByRole("radio", { name: "No", exact: true }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    await signGroup(page, "speech").getByRole("button", { name: "None of these" }).click();
+    await signGroup(page, "strength").getByRole("button", { name: "None of these" }).click();
+    await page.getByRole("button", { name: m.flow.next }).click();
+    await page.getByRole("button", { name: m.flow.seeResult }).click();
+    const open = page.getByRole("region", { name: m.result.unansweredTitle });
+    await expect(open.getByRole("paragraph")).toHaveText(["You skipped these questions. A “yes” to any of them would make the result more urgent."]);
+    // Those of the third group whose "yes" would raise a 3-day calf twitch, in the contract's order.
+    await expect(open.getByRole("button")).toHaveText(
+      ["spreading", "numbness_tingling", "family_history", "behaviour_changes", "stiffness", "medicine_suspected"]
+        .map((key) => `Answer: ${m.findingNames[key]}`));
+    await expect(page.getByText("This looks like the common, harmless kind. Start with self-care at home.", { exact: true })).toBeVisible();
+  });
+});
+
+// The clicks a person with nothing to report needs from the first screen to a self-care
+// result with no question left open (README, "How many clicks"): tick a place, type the
+// days, answer "No" to the two signs of an emergency and "None of these" to each group.
+// Counted as the page sees them (trusted presses of the pointer), not as this test makes them.
+test("nothing to report: 13 clicks from the first screen to a self-care result with nothing left open", async ({ page }) => {
+  await openChecker(page);
+  await page.evaluate(() => {
+    window.clicks = 0;
+    document.addEventListener("pointerdown", (event) => { if (event.isTrusted) window.clicks += 1; }, true);
+  });
+  await page.getByRole("checkbox", { name: m.regions.calf, exact: true }).click();
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await page.getByLabel(m.howLong.daysLabel).click();
+  await page.keyboard.type("3");
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await page.getByRole("button", { name: m.flow.next }).click(); // nothing tried yet: nothing to tick
+  for (const key of nowFindings) await question(page, key).getByRole("radio", { name: "No", exact: true }).click();
+  await page.getByRole("button", { name: m.flow.next }).click();
+  for (const group of Object.keys(signGroups)) await signGroup(page, group).getByRole("button", { name: m.signs.none }).click();
+  await page.getByRole("button", { name: m.flow.next }).click();
+  await page.getByRole("button", { name: m.flow.seeResult }).click();
+  await expect(page.getByText("This looks like the common, harmless kind. Start with self-care at home.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: m.result.unansweredTitle })).toHaveCount(0);
+  const clicks = await page.evaluate(() => window.clicks);
+  console.log(`clicks from the first screen to a self-care result, nothing to report: ${clicks}`);
+  expect(clicks).toBe(13);
 });

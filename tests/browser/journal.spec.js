@@ -350,17 +350,18 @@ test.describe('insights, plan and check again', () => {
     await expect(page.getByLabel('Number of days')).toHaveValue(String(facts.suggested_assessment.duration_days));
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByLabel('How many weeks have you followed the five-step self-care plan?')).toHaveValue('4');
-    // Walk to the result with the keyboard on the last steps.
-    for (let i = 0; i < 3; i++) {
-      const next = page.getByRole('button', { name: /^(Next|See my result)$/ });
-      await next.focus();
+    // The signs the journal cannot know: "No" to the two of an emergency, "None of these"
+    // to each group; the last steps with the keyboard.
+    await page.getByRole('button', { name: 'Next' }).click();
+    for (const name of ['In the last few hours, did something start all of a sudden: one side of your face drooping, an arm or leg going weak or numb, or trouble speaking?',
+      'Are you struggling to breathe right now?']) {
+      await page.getByRole('group', { name, exact: true }).getByRole('radio', { name: 'No', exact: true }).check();
+    }
+    for (const button of ['Next', 'None of these', 'None of these', 'None of these', 'Next', 'See my result']) {
+      const target = page.getByRole('button', { name: button, exact: true }).and(page.locator(':not([data-pressed])')).first();
+      await target.focus();
       await page.keyboard.press('Enter');
-      const problem = page.locator('.tc-error:not([hidden])');
-      if (await problem.count()) {
-        // Answer a required question the journal cannot know.
-        await page.getByRole('radio', { name: 'No' }).first().check();
-        await next.click();
-      }
+      if (button === 'None of these') await target.evaluate((el) => { el.dataset.pressed = ''; });
     }
     await page.getByRole('button', { name: 'Save this result in my journal' }).click();
     await expect(page.getByText('Saved in your journal. Your report for the doctor will show it.')).toBeVisible();
@@ -370,6 +371,21 @@ test.describe('insights, plan and check again', () => {
     expect(doc.assessments[0].input.duration_days).toBe(35);
     expect(doc.assessments[0].input.regions).toEqual([{ region: 'foot', side: 'both' }]);
     expect(doc.assessments[0].input.findings.worsening).toBe(true);
+    // The new questions' answers are saved with the check (issue 19)…
+    for (const key of ['sudden_onset_neuro', 'breathing_hard_now', 'breathing_problems', 'function_loss', 'behaviour_changes', 'stiffness', 'medicine_suspected']) {
+      expect(doc.assessments[0].input.findings[key], key).toBe(false);
+    }
+    // …and "Change my answers" keeps every answer given, the new ones among them.
+    await page.getByRole('button', { name: 'Change my answers' }).click();
+    for (let step = 0; step < 3; step++) await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('group', { name: 'Are you struggling to breathe right now?', exact: true })
+      .getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('group', { name: 'Does the place that twitches feel stiff?', exact: true })
+      .getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+    // The journal's "getting worse" stayed "Yes" through "None of these".
+    await expect(page.getByRole('group', { name: 'Is the twitching getting worse, like more often or stronger?', exact: true })
+      .getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
   });
 
   test('"Save this result in my journal" sits right under the result\'s headline, in sight on a phone', async ({ page }) => {
@@ -381,9 +397,9 @@ test.describe('insights, plan and check again', () => {
     await open(page, '/recheck', /Check/);
     // The Check again screen, not the checker screen it replaces (both headings say "Check").
     await expect(page.getByText('We filled in what your journal knows')).toBeVisible();
-    for (let step = 2; step <= 5; step++) {
+    for (let step = 2; step <= 6; step++) {
       await page.getByRole('button', { name: 'Next' }).click();
-      await expect(page.getByText(`Step ${step} of 5`, { exact: true })).toBeVisible();
+      await expect(page.getByText(`Step ${step} of 6`, { exact: true })).toBeVisible();
     }
     await page.getByRole('button', { name: 'See my result' }).click();
     const headline = page.locator('.tc-headline');

@@ -5,7 +5,7 @@
 // language offline. One browser context per language walks every screen, to keep the run
 // short.
 const { test, expect, vignette, expectNoAxeViolations } = require("./fixtures.js");
-const { pageWords, engineWords, pageLanguages, format, CheckerDriver, rulesIn } = require("./checker-flow.js");
+const { pageWords, engineWords, pageLanguages, format, CheckerDriver, rulesIn, headlineFor } = require("./checker-flow.js");
 const { example, seed } = require("./journal-helpers.js");
 const { PSEUDO, servePseudoLanguage, readableTexts, englishLeft, notBracketed, patterns, englishTexts, siteDir } = require("./language-helpers.js");
 const { serveSite, copySite } = require("./site-server.js");
@@ -40,9 +40,18 @@ async function everyView(page, tag, { m, jm }, look, query = "") {
   const driver = new CheckerDriver(page, m, { language: tag, onStep: (step) => look(`checker: ${step}`) });
   await driver.complete(vignette("partly-answered").input, { findingAnswers: { spreading: m.answers.notSure } });
   await page.getByRole("button", { name: m.result.startAgain, exact: true }).click();
-  await new CheckerDriver(page, m, { language: tag }).complete(vignette("sudden-face-droop").input);
+  // A twitching tongue for three weeks, then a sudden change: an emergency with more in
+  // its closed part; then back to the step that asked, its call showing.
+  await new CheckerDriver(page, m, { language: tag }).complete({
+    schema: "twitchcheck.assessment/1", duration_days: 21, lifestyle_changes_tried: true,
+    regions: [{ region: "tongue", side: "midline" }], findings: { sudden_onset_neuro: true }, triggers: [],
+  });
   await page.getByText(m.result.alsoTitle, { exact: true }).click();
   await look("checker: the emergency result, its closed part open");
+  await page.getByRole("button", { name: m.result.change, exact: true }).click();
+  for (let step = 0; step < 3; step += 1) await page.getByRole("button", { name: m.flow.next, exact: true }).click();
+  await expect(page.locator(".tc-now-call")).toBeVisible();
+  await look("checker: the step of the signs of an emergency, its call showing");
 
   const { journal, today } = sampleJournal();
   await page.clock.setFixedTime(new Date(`${today}T18:40:00Z`));
@@ -91,7 +100,7 @@ for (const tag of translated) {
         const driver = new CheckerDriver(page, m, { language: tag });
         await driver.complete(v.input);
         await expect(driver.verdict(v.expect.level)).toBeVisible();
-        await expect(page.getByText(m.levels[v.expect.level].headline, { exact: true })).toBeVisible();
+        await expect(page.getByText(headlineFor(m, v.expect), { exact: true })).toBeVisible();
         const urgent = ["emergency", "immediate"].includes(v.expect.level);
         const shown = urgent ? v.expect.fired.filter((id) => rules.rules.find((r) => r.id === id).level === v.expect.level) : v.expect.fired;
         await expect(page.getByRole("region", { name: m.result.whyTitle }).getByRole("heading", { level: 3 })).toHaveText(causes(shown));

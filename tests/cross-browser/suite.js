@@ -13,7 +13,7 @@ const { engines } = require("./engines.js");
 const { Scope, until } = require("./page.js");
 const { playChecker } = require("./checker.js");
 const { serveSite, copySite } = require("../browser/site-server.js");
-const { loadMessages, loadJournalMessages, format, levelWords, verdictText } = require("../browser/checker-steps.js");
+const { loadMessages, loadJournalMessages, format, levelWords, verdictText, headlineFor } = require("../browser/checker-steps.js");
 
 const root = path.resolve(__dirname, "../..");
 const siteDir = path.resolve(root, process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
@@ -167,7 +167,7 @@ function defineSuite(engineName) {
   // a heading) per fired rule, and the questions left open.
   async function expectResult(page, expected) {
     await page.getByText(verdictText(m, expected.level), { exact: true }).toBeVisible();
-    await page.getByText(m.levels[expected.level].headline, { exact: true }).toBeVisible();
+    await page.getByText(headlineFor(m, expected), { exact: true }).toBeVisible();
     await page.getByRole("region", { name: m.result.whyTitle, exact: true }).getByRole("heading", { level: 3 })
       .toHaveTexts(shownReasons(expected).map(causeOf));
     const unanswered = page.getByRole("region", { name: m.result.unansweredTitle, exact: true });

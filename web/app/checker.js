@@ -361,7 +361,8 @@ export function mountChecker(root, options = {}) {
     },
 
     // The other signs in three groups; "None of these" answers "No" to each question of
-    // its group (each stays a question of its own that can be changed).
+    // its group not answered yet: a "Yes" or "Not sure" given (or filled in from the
+    // journal) is never turned into "No" by it. Each stays a question that can be changed.
     signs() {
       const given = { ...answers.findings };
       const groups = Object.entries(signGroups).map(([group, keys]) => {
@@ -371,6 +372,7 @@ export function mountChecker(root, options = {}) {
         const none = h("button", { type: "button", class: "tc-secondary tc-none", "aria-describedby": headId,
           onclick: () => {
             for (const [i, key] of keys.entries()) {
+              if (given[key] !== undefined) continue; // an answer given (or filled in) stays
               given[key] = "no";
               boxes[i].querySelector('input[value="no"]').checked = true;
             }
