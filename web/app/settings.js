@@ -9,6 +9,7 @@ import { storeNotice, backupReminder } from './notice.js';
 import { download, downloadBackup } from './files.js';
 import { longDate } from './when.js';
 import { sealedBackupControl } from './sealed-ui.js';
+import { sourcesSection } from './sources.js';
 
 const MB = 1024 * 1024;
 const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
@@ -65,6 +66,7 @@ export async function render(root, { focus = false } = {}) {
       h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, jm.report.backup)),
       sealedBackupControl(store, today)),
     sealedSection(),
+    sourcesSection(),
     oldCopy, kept,
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
       h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),
