@@ -623,3 +623,18 @@ test("nothing to report: 13 clicks from the first screen to a self-care result w
   console.log(`clicks from the first screen to a self-care result, nothing to report: ${clicks}`);
   expect(clicks).toBe(13);
 });
+
+// Where the advice comes from (issue 19): the Privacy page lists the three sources with
+// their dates.
+test("the Privacy page lists the three sources, each with its date", async ({ page }) => {
+  await page.goto("/index.html#/settings");
+  const sources = page.getByRole("region", { name: "Where the advice comes from" });
+  await expect(sources.getByRole("paragraph")).toHaveText(
+    "The checker follows three sources. Where they differ, it gives the more urgent advice. Each result names the source of each reason.");
+  await expect(sources.getByRole("listitem")).toHaveText([
+    "A health article about muscle twitches, the first source of this app. It gives no date.",
+    "The UK guideline NICE NG42 on a nerve disease that weakens muscles (motor neurone disease), part 1.1. It is for health workers. It came out in 2016 and was last updated in 2019.",
+    "The NHS web page “Twitching eyes and muscles”, for the public in the UK. It was last checked on October 30, 2023.",
+  ]);
+  await expectNoAxeViolations(page, "the Privacy page with the sources");
+});
