@@ -638,3 +638,22 @@ test("the Privacy page lists the three sources, each with its date", async ({ pa
   ]);
   await expectNoAxeViolations(page, "the Privacy page with the sources");
 });
+
+// The result names the second source where a rule follows it, and both where a rule
+// follows two (checker.md: RF-PERSISTENT follows the article's red flags and the NHS page).
+test("each reason names its source: the NHS page and NICE NG42 by name, both sources where a rule follows two", async ({ page }) => {
+  await openChecker(page);
+  await new CheckerDriver(page, m).complete({
+    schema: "twitchcheck.assessment/1", duration_days: 21, lifestyle_changes_tried: false,
+    regions: [{ region: "tongue", side: "midline" }, { region: "calf", side: "left" }],
+    findings: Object.fromEntries([...nowFindings, ...Object.values(signGroups).flat()].map((key) => [key, false])), triggers: [],
+  });
+  const reasons = page.getByRole("region", { name: "Why" }).locator(".tc-rule");
+  await expect(reasons.locator(".tc-cause")).toHaveText(["RF-TONGUE", "RF-PERSISTENT", "RF-MANY-PLACES", "SELF-CARE"].map((id) => ruleOf(id).cause));
+  await expect(reasons.locator(".tc-source")).toHaveText([
+    "Where this comes from: the UK guideline NICE NG42, part 1.1.2: how a nerve disease that weakens muscles (motor neurone disease) first shows",
+    "Where this comes from: Warning signs that need a doctor and the NHS web page “Twitching eyes and muscles”",
+    "Where this comes from: the NHS web page “Twitching eyes and muscles”",
+    "Where this comes from: Step by step: caring for muscle twitches at home",
+  ]);
+});
