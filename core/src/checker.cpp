@@ -5,6 +5,7 @@
 #include "rule_facts.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace twitchcheck {
 namespace {
@@ -29,6 +30,7 @@ bool truth(const Facts& f, int id) {
 int number(const Facts& f, int id) {
     if (id == kFactDurationDays) return f.duration_days;
     if (id == kFactSelfCareWeeks) return f.self_care_weeks;
+    if (id == kFactDistinctRegions) return std::popcount(f.regions);
     return f.checklist_count;
 }
 
@@ -135,7 +137,11 @@ CheckResult evaluate(const RuleSet& rules, const Assessment& a) {
         Facts what_if = facts;
         what_if.finding[k] = true;
         apply_checklist(rules, what_if);
-        if (level_of(rules, what_if) < r.level) r.unanswered.push_back(kFindingNames[k]);
+        const Level if_true = level_of(rules, what_if);
+        if (if_true < r.level) {
+            r.unanswered.push_back(kFindingNames[k]);
+            r.if_true.push_back(if_true);
+        }
     }
 
     // Steps for the triggers the person reported come first, then the rest of the plan.
@@ -184,6 +190,9 @@ std::string result_text(const RuleSet& rules, const Language& words, const Check
     w.end_array();
     w.key("unanswered");
     strings(r.unanswered);
+    w.key("if_true").begin_object();
+    for (std::size_t k = 0; k < r.unanswered.size(); ++k) w.key(r.unanswered[k]).string(to_string(r.if_true[k]));
+    w.end_object();
     w.key("advice").begin_array();
     for (std::size_t k : r.advice) w.string(words.advice_words[k]);
     w.end_array();
@@ -223,10 +232,13 @@ std::vector<Error> run_examples(const RuleSet& rules) {
         result["fired"] = Json::array();
         for (const auto& f : checked.fired) result["fired"].push_back(f.rule->id);
         result["unanswered"] = checked.unanswered;
+        result["if_true"] = Json::object();
+        for (std::size_t k = 0; k < checked.unanswered.size(); ++k)
+            result["if_true"][std::string(checked.unanswered[k])] = to_string(checked.if_true[k]);
         for (auto it = ex.expect.begin(); it != ex.expect.end(); ++it) {
             const Json& got = result.contains(it.key()) ? result[it.key()] : Json();
             if (it.key() != "level" && it.key() != "checklist" && it.key() != "checklist_count" &&
-                it.key() != "fired" && it.key() != "unanswered") {
+                it.key() != "fired" && it.key() != "unanswered" && it.key() != "if_true") {
                 failed("cannot check \"" + it.key() + "\"");
             } else if (got != it.value()) {
                 failed("expected " + it.key() + " " + it.value().dump() + ", got " + got.dump());

@@ -48,6 +48,13 @@ constexpr std::array<std::string_view, kFindingNames.size()> finding{
     "Twitching is getting worse",
     "Cramps",
     "A sudden new problem with the face, an arm, a leg or speech",
+    "Struggling to breathe right now",
+    "Out of breath more easily than before (with light effort or lying flat), headaches on waking, or very "
+    "sleepy by day",
+    "New since the twitching began: drops things, or fine tasks with the hands have become harder",
+    "People close to the person notice a change in behaviour, or laughing or crying that cannot be controlled",
+    "The twitching area feels stiff",
+    "A medicine (a new one or a new dose) might be causing the twitching",
 };
 constexpr std::string_view twitch = "Muscle twitch (fasciculation), as reported by the person";
 constexpr std::string_view intensity = "Strength, from 1 (very faint) to 5 (very strong)";

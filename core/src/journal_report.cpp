@@ -78,6 +78,7 @@ Json latest_check(const Journal& journal, const Language& words) {
         out["checklist"] = result["checklist"];
         out["fired"] = result["fired"];
         out["unanswered"] = result["unanswered"];
+        out["if_true"] = result["if_true"];
         out["note"] = nullptr;
     } catch (const InputError& e) {
         out["recomputed"] = false;
@@ -86,6 +87,7 @@ Json latest_check(const Journal& journal, const Language& words) {
         out["checklist"] = Json::array();
         out["fired"] = Json::array();
         out["unanswered"] = Json::array();
+        out["if_true"] = Json::object();
         const std::string problem =
             (e.error().path.empty() ? std::string("input") : "input." + e.error().path) + ": " + e.error().message;
         out["note"] = fill(words.text({"report", "not_recomputed"}), {{"problem", problem}});
@@ -473,6 +475,13 @@ std::string report_html(const Json& report, const Language& w) {
                 h += "</li>";
             }
             h += "</ul>";
+            // The questions left out whose "yes" would raise the level: a doctor should ask them.
+            if (!check["unanswered"].empty()) {
+                std::string facts;
+                for (const Json& key : check["unanswered"])
+                    facts += (facts.empty() ? "" : "; ") + fact_words(w, key.get_ref<const std::string&>());
+                h += "<p class=\"muted\">" + html_fill(pattern("unanswered"), {{"facts", facts}}) + "</p>";
+            }
         } else {
             h += "<p>" + esc(check["note"]) + "</p>";
         }

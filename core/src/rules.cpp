@@ -167,10 +167,12 @@ struct Compiler {
             if (op.is_string() && op.get_ref<const std::string&>() == text) { c.op = o; found = true; }
         if (!found) fail(op_at, "expected one of >, >=, <, <=, ==");
         if (!value.is_number_integer()) fail(value_at, "expected a whole number");
-        // A warning level must not fall as the twitching goes on longer (monotonic rules).
-        if (!least_urgent && *id == kFactDurationDays &&
+        // A warning level must not fall as the twitching goes on longer or reaches more
+        // places (monotonic rules).
+        if (!least_urgent && (*id == kFactDurationDays || *id == kFactDistinctRegions) &&
             (c.op == Condition::Op::lt || c.op == Condition::Op::le || c.op == Condition::Op::eq))
-            fail(op_at, "only the least urgent level may ask for a shorter duration_days");
+            fail(op_at, std::string("only the least urgent level may ask for ") +
+                            (*id == kFactDurationDays ? "a shorter duration_days" : "fewer distinct_regions"));
         c.kind = Condition::Kind::compare;
         c.value = value.get<int>();
         c.because = name + " " + op.get<std::string>() + " " + std::to_string(c.value);

@@ -18,7 +18,8 @@ const std::string kAllNo =
     R"("findings": {"spreading": false, "muscle_wasting": false, "weakness": false, "weakness_progressive": false,
        "asymmetric": false, "numbness_tingling": false, "coordination_changes": false, "slurred_speech": false,
        "swallowing_difficulty": false, "family_history": false, "worsening": false, "cramps": false,
-       "sudden_onset_neuro": false})";
+       "sudden_onset_neuro": false, "breathing_hard_now": false, "breathing_problems": false, "function_loss": false,
+       "behaviour_changes": false, "stiffness": false, "medicine_suspected": false})";
 
 struct Case {
     const char* name;

@@ -50,6 +50,17 @@ TEST_CASE("every field is read with its value") {
     CHECK(a.findings[11] == false);
     CHECK(a.findings[2] == true);
     CHECK(a.triggers == std::vector<twitchcheck::Trigger>{twitchcheck::Trigger::poor_sleep});
+    // The six findings added with NICE NG42 and the NHS page, in the contract's order.
+    const auto b = twitchcheck::parse_assessment(twitchcheck::parse_json(with(
+        R"("findings": {"medicine_suspected": true, "stiffness": false, "behaviour_changes": true,
+                        "function_loss": false, "breathing_problems": true, "breathing_hard_now": false})")));
+    CHECK(b.findings[13] == false);
+    CHECK(b.findings[14] == true);
+    CHECK(b.findings[15] == false);
+    CHECK(b.findings[16] == true);
+    CHECK(b.findings[17] == false);
+    CHECK(b.findings[18] == true);
+    CHECK_FALSE(b.findings[12].has_value());
     CHECK(twitchcheck::parse_assessment(twitchcheck::parse_json(with(R"("improved": null)"))).improved == std::nullopt);
 }
 
@@ -83,7 +94,9 @@ TEST_CASE("bad assessments are refused with the JSON path of the problem") {
         {with(R"("findings": {"weakness": "no"})"), "findings.weakness", "expected true or false"},
         {with(R"("findings": {"weakness": null})"), "findings.weakness", "expected true or false"},
         {with(R"("findings": {"fever": true})"), "findings.fever",
-         "unknown finding; expected one of spreading, muscle_wasting, weakness, weakness_progressive, asymmetric, numbness_tingling, coordination_changes, slurred_speech, swallowing_difficulty, family_history, worsening, cramps or sudden_onset_neuro"},
+         "unknown finding; expected one of spreading, muscle_wasting, weakness, weakness_progressive, asymmetric, numbness_tingling, coordination_changes, slurred_speech, swallowing_difficulty, family_history, worsening, cramps, sudden_onset_neuro, breathing_hard_now, breathing_problems, function_loss, behaviour_changes, stiffness or medicine_suspected"},
+        {with(R"("findings": {"stiffness": 1})"), "findings.stiffness", "expected true or false"},
+        {with(R"("findings": {"breathing_hard_now": "not sure"})"), "findings.breathing_hard_now", "expected true or false"},
         {with(R"("findings": [])"), "findings", "expected an object of yes/no answers"},
         {with(R"("triggers": ["coffee"])"), "triggers[0]",
          "expected a known trigger: caffeine, stress, fatigue, dehydration, intense_exercise or poor_sleep"},

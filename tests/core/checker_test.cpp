@@ -58,8 +58,20 @@ TEST_CASE("each rule fires on its own condition and gives its level") {
     Json plan = answered(5, {});
     plan["self_care_weeks"] = 3;
     plan["improved"] = false;
+    Json tongue = answered(3, {});
+    tongue["regions"] = regions({{"tongue", "midline"}});
+    Json two_places = answered(3, {});
+    two_places["regions"] = regions({{"calf", "left"}, {"hand", "right"}});
     const std::vector<Row> rows{
         {"SAFETY-SUDDEN", answered(0, {"sudden_onset_neuro"}), "emergency", {"sudden_onset_neuro"}},
+        {"SAFETY-BREATHING", answered(0, {"breathing_hard_now"}), "emergency", {"breathing_hard_now"}},
+        {"RF-BREATHING", answered(3, {"breathing_problems"}), "urgent", {"breathing_problems"}},
+        {"RF-FUNCTION", answered(3, {"function_loss"}), "prompt", {"function_loss"}},
+        {"RF-TONGUE", tongue, "prompt", {"regions include tongue"}},
+        {"RF-BEHAVIOUR", answered(3, {"behaviour_changes"}), "prompt", {"behaviour_changes"}},
+        {"RF-MANY-PLACES", two_places, "consult", {"distinct_regions >= 2"}},
+        {"RF-STIFFNESS", answered(3, {"stiffness"}), "consult", {"stiffness"}},
+        {"RF-MEDICINE", answered(3, {"medicine_suspected"}), "consult", {"medicine_suspected"}},
         {"RF-WASTING", answered(3, {"muscle_wasting"}), "immediate", {"muscle_wasting"}},
         {"RF-SENSORY", answered(3, {"numbness_tingling"}), "urgent", {"numbness_tingling"}},
         {"RF-SENSORY", answered(3, {"coordination_changes"}), "urgent", {"coordination_changes"}},
@@ -74,7 +86,7 @@ TEST_CASE("each rule fires on its own condition and gives its level") {
         {"PLAN-NO-IMPROVEMENT", plan, "consult", {"self_care_weeks >= 3", "improved == false"}},
         {"EYELID-PERSISTENT", eyelid_long, "consult", {"regions: eyelid only", "duration_days > 14"}},
         {"EYELID-FACIAL", eyelid_face, "consult", {"regions include eyelid", "regions include face"}},
-        {"RF-PERSISTENT", answered(15, {}), "monitor", {"duration_days > 14"}},
+        {"RF-PERSISTENT", answered(15, {}), "consult", {"duration_days > 14"}},
         {"RF-FAMILY", answered(3, {"family_history"}), "monitor", {"family_history"}},
         {"EYELID-BENIGN", eyelid_short, "self_care", {"regions: eyelid only", "duration_days <= 14"}},
         {"SELF-CARE", answered(3, {}), "self_care", {}},
@@ -92,7 +104,7 @@ TEST_CASE("each rule fires on its own condition and gives its level") {
 
 TEST_CASE("the boundaries of duration, checklist and plan rules are exact") {
     CHECK(twitchcheck::check(answered(14, {}))["level"] == "self_care");
-    CHECK(twitchcheck::check(answered(15, {}))["level"] == "monitor");
+    CHECK(twitchcheck::check(answered(15, {}))["level"] == "consult");
     CHECK(twitchcheck::check(answered(14, {"worsening"}))["level"] == "self_care");
 
     Json persists = answered(15, {"weakness"});
@@ -115,6 +127,11 @@ TEST_CASE("the boundaries of duration, checklist and plan rules are exact") {
 
     Json mixed = answered(3, {});
     mixed["regions"] = regions({{"eyelid", "left"}, {"calf", "left"}});
+    CHECK(fired_ids(twitchcheck::check(mixed)) == std::vector<std::string>{"RF-MANY-PLACES", "SELF-CARE"});
+    // Sides do not count: one region on both sides, or named twice, is one place.
+    mixed["regions"] = regions({{"calf", "left"}, {"calf", "right"}, {"calf", "left"}});
+    CHECK(fired_ids(twitchcheck::check(mixed)) == std::vector<std::string>{"SELF-CARE"});
+    mixed["regions"] = regions({{"calf", "both"}});
     CHECK(fired_ids(twitchcheck::check(mixed)) == std::vector<std::string>{"SELF-CARE"});
     mixed["regions"] = Json::array();
     CHECK(fired_ids(twitchcheck::check(mixed)) == std::vector<std::string>{"SELF-CARE"});
@@ -124,48 +141,96 @@ TEST_CASE("fired rules are most urgent first with ties in rule-table order") {
     Json everything = answered(30, {"spreading", "muscle_wasting", "weakness", "weakness_progressive", "asymmetric",
                                     "numbness_tingling", "coordination_changes", "slurred_speech",
                                     "swallowing_difficulty", "family_history", "worsening", "cramps",
-                                    "sudden_onset_neuro"});
+                                    "sudden_onset_neuro", "breathing_hard_now", "breathing_problems",
+                                    "function_loss", "behaviour_changes", "stiffness", "medicine_suspected"});
     everything["lifestyle_changes_tried"] = true;
     everything["self_care_weeks"] = 4;
     everything["improved"] = false;
+    everything["regions"] = regions({{"eyelid", "left"}, {"face", "left"}, {"tongue", "midline"}});
     const Json result = twitchcheck::check(everything);
     CHECK(fired_ids(result) == std::vector<std::string>{
-        "SAFETY-SUDDEN", "RF-WASTING", "RF-SENSORY", "RF-BULBAR", "CL-TWO-OR-MORE", "RF-SPREADING",
-        "RF-PROGRESSIVE-WEAKNESS", "RF-ASYMMETRIC-WEAKNESS", "RF-WEAKNESS", "RF-PERSISTENT-WORSENING",
-        "PLAN-NO-IMPROVEMENT", "RF-PERSISTENT", "RF-FAMILY", "SELF-CARE"});
+        "SAFETY-SUDDEN", "SAFETY-BREATHING", "RF-WASTING", "RF-SENSORY", "RF-BULBAR", "RF-BREATHING",
+        "CL-TWO-OR-MORE", "RF-SPREADING", "RF-PROGRESSIVE-WEAKNESS", "RF-ASYMMETRIC-WEAKNESS", "RF-FUNCTION",
+        "RF-TONGUE", "RF-BEHAVIOUR", "RF-WEAKNESS", "RF-PERSISTENT-WORSENING", "PLAN-NO-IMPROVEMENT",
+        "EYELID-FACIAL", "RF-PERSISTENT", "RF-MANY-PLACES", "RF-STIFFNESS", "RF-MEDICINE", "RF-FAMILY",
+        "SELF-CARE"});
+    CHECK(result["unanswered"] == Json::array());
+    CHECK(result["if_true"] == Json::object());
     CHECK(result["checklist_count"] == 6);
     CHECK(fired(result, "CL-TWO-OR-MORE")["because"] ==
           Json::array({"CL-PERSISTS", "CL-WASTING", "CL-WEAKNESS", "CL-SPREAD", "CL-BULBAR-COORD", "CL-FAMILY"}));
     CHECK(fired(result, "RF-SENSORY")["because"] == Json::array({"numbness_tingling", "coordination_changes"}));
 }
 
-TEST_CASE("unanswered lists only missing findings whose yes alone raises the level") {
+TEST_CASE("unanswered lists only missing findings whose yes alone raises the level, and if_true that level") {
     // Nothing answered, 4 days: every finding but asymmetric, worsening and cramps matters.
-    Json none = base(4);
-    CHECK(twitchcheck::check(none)["unanswered"] ==
+    const Json none = twitchcheck::check(base(4));
+    CHECK(none["unanswered"] ==
           Json::array({"spreading", "muscle_wasting", "weakness", "weakness_progressive", "numbness_tingling",
                        "coordination_changes", "slurred_speech", "swallowing_difficulty", "family_history",
-                       "sudden_onset_neuro"}));
-    // After 20 days worsening matters too (it would add RF-PERSISTENT-WORSENING);
-    // family_history drops out: alone it gives monitor, which 20 days already gives.
-    CHECK(twitchcheck::check(base(20))["unanswered"] ==
-          Json::array({"spreading", "muscle_wasting", "weakness", "weakness_progressive", "numbness_tingling",
-                       "coordination_changes", "slurred_speech", "swallowing_difficulty", "worsening",
-                       "sudden_onset_neuro"}));
+                       "sudden_onset_neuro", "breathing_hard_now", "breathing_problems", "function_loss",
+                       "behaviour_changes", "stiffness", "medicine_suspected"}));
+    // if_true: the same keys in the same order, each with the level its yes alone gives.
+    std::vector<std::string> keys;
+    for (auto it = none["if_true"].begin(); it != none["if_true"].end(); ++it) keys.push_back(it.key());
+    CHECK(keys == none["unanswered"].get<std::vector<std::string>>());
+    CHECK(none["if_true"] == Json{{"spreading", "prompt"}, {"muscle_wasting", "immediate"}, {"weakness", "consult"},
+                                  {"weakness_progressive", "prompt"}, {"numbness_tingling", "urgent"},
+                                  {"coordination_changes", "urgent"}, {"slurred_speech", "urgent"},
+                                  {"swallowing_difficulty", "urgent"}, {"family_history", "monitor"},
+                                  {"sudden_onset_neuro", "emergency"}, {"breathing_hard_now", "emergency"},
+                                  {"breathing_problems", "urgent"}, {"function_loss", "prompt"},
+                                  {"behaviour_changes", "prompt"}, {"stiffness", "consult"},
+                                  {"medicine_suspected", "consult"}});
+    // After 20 days the level is consult (RF-PERSISTENT): only what goes above it is listed;
+    // weakness, family_history, worsening, stiffness and medicine_suspected drop out.
+    const Json long_run = twitchcheck::check(base(20));
+    CHECK(long_run["level"] == "consult");
+    CHECK(long_run["unanswered"] ==
+          Json::array({"spreading", "muscle_wasting", "weakness_progressive", "numbness_tingling",
+                       "coordination_changes", "slurred_speech", "swallowing_difficulty", "sudden_onset_neuro",
+                       "breathing_hard_now", "breathing_problems", "function_loss", "behaviour_changes"}));
+    // With rest tried, weakness would make two checklist items: prompt.
+    Json tried = base(20);
+    tried["lifestyle_changes_tried"] = true;
+    CHECK(twitchcheck::check(tried)["if_true"]["weakness"] == "prompt");
     // Already urgent: only what could go above urgent is listed.
     Json urgent = base(4);
     urgent["findings"] = Json{{"numbness_tingling", true}};
-    CHECK(twitchcheck::check(urgent)["unanswered"] == Json::array({"muscle_wasting", "sudden_onset_neuro"}));
+    const Json urgent_result = twitchcheck::check(urgent);
+    CHECK(urgent_result["unanswered"] == Json::array({"muscle_wasting", "sudden_onset_neuro", "breathing_hard_now"}));
+    CHECK(urgent_result["if_true"] ==
+          Json{{"muscle_wasting", "immediate"}, {"sudden_onset_neuro", "emergency"}, {"breathing_hard_now", "emergency"}});
     // Answered weakness=no with asymmetric unanswered: asymmetric alone does not raise.
     CHECK(twitchcheck::check(answered(3, {}))["unanswered"] == Json::array());
-    // With weakness yes (consult), asymmetric unanswered would raise to prompt.
+    CHECK(twitchcheck::check(answered(3, {}))["if_true"] == Json::object());
+    // With weakness yes (consult), asymmetric or function_loss unanswered would raise to prompt.
     Json weak = base(3);
     weak["findings"] = Json{{"weakness", true}, {"spreading", false}, {"muscle_wasting", false},
                             {"weakness_progressive", false}, {"numbness_tingling", false},
                             {"coordination_changes", false}, {"slurred_speech", false},
                             {"swallowing_difficulty", false}, {"family_history", false},
-                            {"sudden_onset_neuro", false}};
-    CHECK(twitchcheck::check(weak)["unanswered"] == Json::array({"asymmetric"}));
+                            {"sudden_onset_neuro", false}, {"breathing_hard_now", false},
+                            {"breathing_problems", false}, {"behaviour_changes", false}};
+    const Json weak_result = twitchcheck::check(weak);
+    CHECK(weak_result["unanswered"] == Json::array({"asymmetric", "function_loss"}));
+    CHECK(weak_result["if_true"] == Json{{"asymmetric", "prompt"}, {"function_loss", "prompt"}});
+}
+
+TEST_CASE("an assessment saved before the new questions stays valid and lists them where they could raise the level") {
+    // The 13 findings of rules version 2026.11.26, all answered no, 3 days in the calf.
+    Json old = base(3);
+    Json findings = Json::object();
+    for (std::size_t k = 0; k < 13; ++k) findings[std::string(twitchcheck::kFindingNames[k])] = false;
+    old["findings"] = findings;
+    old["regions"] = regions({{"calf", "left"}});
+    const auto out = twitchcheck::api::assess(old.dump());
+    REQUIRE_FALSE(out.error);
+    const Json result = twitchcheck::parse_json(out.text);
+    CHECK(result["level"] == "self_care");
+    CHECK(result["unanswered"] == Json::array({"breathing_hard_now", "breathing_problems", "function_loss",
+                                               "behaviour_changes", "stiffness", "medicine_suspected"}));
+    CHECK(result["if_true"]["breathing_hard_now"] == "emergency");
 }
 
 TEST_CASE("advice puts the steps for reported triggers first, then the rest of the plan") {
@@ -190,7 +255,7 @@ TEST_CASE("a result has exactly the contract's keys in order") {
     std::vector<std::string> keys;
     for (auto it = result.begin(); it != result.end(); ++it) keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"schema", "rules_version", "level", "checklist_count", "checklist",
-                                           "fired", "unanswered", "advice", "disclaimer", "lang"});
+                                           "fired", "unanswered", "if_true", "advice", "disclaimer", "lang"});
     CHECK(result["lang"] == "en");
     CHECK(result["schema"] == "twitchcheck.result/1");
     CHECK(result["rules_version"] == twitchcheck::builtin_rules().version);

@@ -178,6 +178,41 @@ TEST_CASE("report JSON: a stored input that validates is re-run through the chec
     CHECK(check["stored_level"] == "monitor");
     CHECK(check["note"] == nullptr);
     CHECK_FALSE(check["fired"].empty());
+    CHECK(check["unanswered"] == expected["unanswered"]);
+    CHECK(check["if_true"] == expected["if_true"]);
+}
+
+TEST_CASE("report JSON: a check saved before the new questions loads as it is and lists them under unanswered") {
+    // Saved with rules 2026.11.26: 13 findings, all no, 20 days, rest tried, the calf.
+    Json doc = twitchcheck::parse_json(fixture_text("report-journal.json"));
+    Json findings = Json::object();
+    for (std::size_t k = 0; k < 13; ++k) findings[std::string(twitchcheck::kFindingNames[k])] = false;
+    doc["assessments"] = Json::array({Json{{"at", "2026-03-30T09:00:00+01:00"},
+                                           {"input", Json{{"schema", "twitchcheck.assessment/1"},
+                                                          {"duration_days", 20},
+                                                          {"lifestyle_changes_tried", true},
+                                                          {"regions", Json::array({Json{{"region", "calf"}, {"side", "left"}}})},
+                                                          {"findings", findings}}},
+                                           {"level", "monitor"},
+                                           {"rules_version", "2026.11.26"}}});
+    CHECK(twitchcheck::parse_json(api::validate_journal(doc.dump()).text) == Json{{"ok", true}});
+    const Json check = twitchcheck::parse_json(api::report(doc.dump(), "2026-03-31", "json").text)["latest_check"];
+    CHECK(check["recomputed"] == true);
+    CHECK(check["stored_level"] == "monitor");
+    CHECK(check["level"] == "consult");  // RF-PERSISTENT is consult now (the NHS: see a GP after 2 weeks)
+    CHECK(check["unanswered"] == Json::array({"breathing_hard_now", "breathing_problems", "function_loss", "behaviour_changes"}));
+    CHECK(check["if_true"] == Json{{"breathing_hard_now", "emergency"}, {"breathing_problems", "urgent"},
+                                   {"function_loss", "prompt"}, {"behaviour_changes", "prompt"}});
+    // The same journal with the new questions answered validates too, and names their rules.
+    doc["assessments"][0]["input"]["findings"]["stiffness"] = true;
+    doc["assessments"][0]["input"]["findings"]["medicine_suspected"] = false;
+    doc["assessments"][0]["input"]["findings"]["breathing_hard_now"] = false;
+    CHECK(twitchcheck::parse_json(api::validate_journal(doc.dump()).text) == Json{{"ok", true}});
+    const Json again = twitchcheck::parse_json(api::report(doc.dump(), "2026-03-31", "json").text)["latest_check"];
+    std::vector<std::string> ids;
+    for (const Json& f : again["fired"]) ids.push_back(f["id"]);
+    CHECK(ids == std::vector<std::string>{"RF-PERSISTENT", "RF-STIFFNESS", "SELF-CARE"});
+    CHECK(again["unanswered"] == Json::array({"breathing_problems", "function_loss", "behaviour_changes"}));
 }
 
 TEST_CASE("report JSON of an empty journal: nulls and empty lists, no latest check") {
@@ -226,12 +261,20 @@ TEST_CASE("HTML: the latest check reads in plain words: the level's name, each r
     Json doc = twitchcheck::parse_json(fixture_text("report-journal.json"));
     doc["assessments"].erase(2);  // the latest stored input now validates and is re-run
     const std::string html = api::report(doc.dump(), "2026-03-31", "html").text;
-    CHECK(html.find("<p>Done on March 30, 2026, 09:00. Result: <span class=\"level\">Keep an eye on it</span>.</p>") !=
+    CHECK(html.find("<p>Done on March 30, 2026, 09:00. Result: <span class=\"level\">Book a doctor visit</span>.</p>") !=
           std::string::npos);
     CHECK(html.find("<li>Your twitching has gone on for more than 2 weeks. This is most often harmless (benign "
-                    "fasciculation syndrome), but it is worth watching. Keep a twitch journal. See a doctor if it gets "
-                    "worse or if new signs show up. <span class=\"muted\">Based on: going on for more than 2 "
-                    "weeks.</span></li>") != std::string::npos);
+                    "fasciculation syndrome), but a doctor should check it. Book a visit with your family doctor (GP). "
+                    "Keep a twitch journal and bring it with you. <span class=\"muted\">Based on: going on for more "
+                    "than 2 weeks.</span></li>") != std::string::npos);
+    // The saved check answered no warning sign: those whose yes would raise the level are named.
+    CHECK(html.find("<p class=\"muted\">Not answered: twitching that spreads to new places; a muscle that looks "
+                    "smaller (muscle wasting); weakness that gets worse; numbness or tingling; clumsy moves or poor "
+                    "balance; slurred speech; trouble swallowing; a sudden change in the face, an arm, a leg or "
+                    "speech; struggling to breathe right now; out of breath more easily, headaches on waking or very "
+                    "sleepy by day; dropping things, or tasks with the hands are harder; a change in behaviour, or "
+                    "laughing or crying that cannot be controlled. A yes to any of these could make the result more "
+                    "urgent.</p>") != std::string::npos);
     CHECK(html.find("<li>Most twitches come from everyday things. These are stress, being tired, caffeine, too little "
                     "water, hard exercise or poor sleep. Follow the five-step self-care plan for 3 to 4 weeks, then "
                     "check again.</li>") != std::string::npos);

@@ -184,7 +184,14 @@ TEST_CASE("a saved check is a QuestionnaireResponse with the answers given, and 
     CHECK(questionnaire["version"] == version);
     CHECK(questionnaire["id"] == twitchcheck::fhir_uuid("Questionnaire/twitchcheck-checker|" + version));
     CHECK(questionnaire["item"].size() == 7);
-    CHECK(questionnaire["item"][5]["item"].size() == 13);
+    REQUIRE(questionnaire["item"][5]["item"].size() == twitchcheck::kFindingNames.size());
+    for (std::size_t i = 0; i < twitchcheck::kFindingNames.size(); ++i) {
+        const Json& item = questionnaire["item"][5]["item"][i];
+        CHECK(item["linkId"] == "findings." + std::string(twitchcheck::kFindingNames[i]));
+        CHECK(item["type"] == "boolean");
+    }
+    CHECK(questionnaire["item"][5]["item"][13] ==
+          Json{{"linkId", "findings.breathing_hard_now"}, {"text", "Struggling to breathe right now"}, {"type", "boolean"}});
 
     const std::string response_id = id_of(doc, "QuestionnaireResponse", "0");
     const Json& response = resource_with_id(bundle, response_id);
@@ -215,6 +222,28 @@ TEST_CASE("a saved check is a QuestionnaireResponse with the answers given, and 
     CHECK(div.rfind("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>Result: </b>prompt: see a neurologist", 0) == 0);
     CHECK(div.find("<li><b>RF-SPREADING</b> (prompt): ") != std::string::npos);
     CHECK(result["note"].back() == Json{{"text", twitchcheck::language("en").disclaimer}});
+}
+
+TEST_CASE("a saved check answers the questions added with NICE NG42 and the NHS page, and its result names their rules") {
+    Json doc = journal_doc();
+    doc["assessments"][0]["input"]["findings"] = Json{{"spreading", false}, {"breathing_problems", true},
+                                                      {"stiffness", false}, {"medicine_suspected", true}};
+    doc["assessments"][0]["input"]["regions"].push_back(Json{{"region", "tongue"}, {"side", "midline"}});
+    const Json bundle = bundle_of(doc);
+    const Json& response = resource_with_id(bundle, id_of(doc, "QuestionnaireResponse", "0"));
+    CHECK(response["item"][3] == Json::parse(R"(
+      {"linkId": "findings", "item": [{"linkId": "findings.spreading", "answer": [{"valueBoolean": false}]},
+                                      {"linkId": "findings.breathing_problems", "answer": [{"valueBoolean": true}]},
+                                      {"linkId": "findings.stiffness", "answer": [{"valueBoolean": false}]},
+                                      {"linkId": "findings.medicine_suspected", "answer": [{"valueBoolean": true}]}]}
+    )"));
+    const Json& result = resource_with_id(bundle, id_of(doc, "Observation/result", "0"));
+    CHECK(result["valueCodeableConcept"] ==
+          Json{{"text", "urgent: urgent referral within days; imaging such as MRI may be needed"}});
+    std::vector<std::string> rule_ids;
+    for (const Json& c : result["component"]) rule_ids.push_back(c["valueString"]);
+    CHECK(rule_ids == std::vector<std::string>{"RF-BREATHING", "RF-TONGUE", "RF-PERSISTENT", "RF-MANY-PLACES",
+                                               "RF-MEDICINE", "SELF-CARE"});
 }
 
 TEST_CASE("a saved check whose answers no longer fit the checker keeps its stored level and says why") {

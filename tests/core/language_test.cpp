@@ -183,8 +183,11 @@ TEST_CASE("a result in German has the German rule words, advice and disclaimer")
     CHECK(result["lang"] == "de");
     CHECK(result["fired"][0]["id"] == "RF-PERSISTENT");
     CHECK(result["fired"][0]["cause"] ==
-          "Ihr Zucken dauert schon länger als 2 Wochen. Das ist meist harmlos (gutartiges Faszikulationssyndrom), aber Sie "
-          "sollten es beobachten.");
+          "Ihr Zucken dauert schon länger als 2 Wochen. Das ist meist harmlos (gutartiges Faszikulationssyndrom), aber ein "
+          "Arzt sollte es prüfen.");
+    CHECK(result["fired"][0]["action"] ==
+          "Machen Sie einen Termin bei Ihrem Hausarzt. Führen Sie ein Zuckungs-Tagebuch und bringen Sie es mit.");
+    CHECK(result["fired"][0]["source"] == "Red Flags That Require Medical Attention; NHS: Twitching eyes and muscles");
     CHECK(result["fired"][0]["because"] == Json::array({"duration_days > 14"}));
     CHECK(result["advice"][0] ==
           "Nehmen Sie sich 10 Minuten am Tag, um Ihren Körper zu beruhigen: langsames Atmen, Achtsamkeit oder sanftes Yoga.");

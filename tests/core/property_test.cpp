@@ -1,5 +1,5 @@
 // Monotonic rules: for many generated assessments, a finding turned from no/unanswered to
-// yes, or a longer duration, never makes the level less urgent.
+// yes, a longer duration, or one more region never makes the level less urgent.
 #include <doctest/doctest.h>
 
 #include "twitchcheck/checker.hpp"
@@ -40,7 +40,7 @@ int urgency(const Json& a) {
 
 }  // namespace
 
-TEST_CASE("turning any finding to yes or raising duration_days never lowers the level") {
+TEST_CASE("turning any finding to yes, raising duration_days or adding a region never lowers the level") {
     std::mt19937 rng(20261126);
     int checks = 0;
     for (int n = 0; n < 3000; ++n) {
@@ -59,6 +59,14 @@ TEST_CASE("turning any finding to yes or raising duration_days never lowers the 
             CHECK_MESSAGE(urgency(longer) <= before, a.dump() << " + " << extra << " days");
             ++checks;
         }
+        // Every region, on a random side: a new place, or one already there on another side.
+        for (auto region : twitchcheck::kRegionNames) {
+            Json more = a;
+            more["regions"].push_back(Json{{"region", region},
+                                           {"side", twitchcheck::kSideNames[static_cast<std::size_t>(rng() % 4)]}});
+            CHECK_MESSAGE(urgency(more) <= before, a.dump() << " + " << region);
+            ++checks;
+        }
     }
-    CHECK(checks > 30000);
+    CHECK(checks > 90000);
 }

@@ -29,7 +29,8 @@ const CLI_EVERY = Number(process.env.TWITCHCHECK_DIFF_CLI_EVERY ?? 15);  // ever
 
 const FINDINGS = ['spreading', 'muscle_wasting', 'weakness', 'weakness_progressive', 'asymmetric', 'numbness_tingling',
   'coordination_changes', 'slurred_speech', 'swallowing_difficulty', 'family_history', 'worsening', 'cramps',
-  'sudden_onset_neuro'];
+  'sudden_onset_neuro', 'breathing_hard_now', 'breathing_problems', 'function_loss', 'behaviour_changes', 'stiffness',
+  'medicine_suspected'];
 const LEVELS = ['emergency', 'immediate', 'urgent', 'prompt', 'consult', 'monitor', 'self_care'];
 
 // Keys in a random order: the output must not depend on the order they were written in.

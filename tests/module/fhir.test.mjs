@@ -116,7 +116,8 @@ function generatedJournal(seed, episodes) {
     input: i === 3 ? { schema: 'twitchcheck.assessment/0', days: 5 } : {
       schema: 'twitchcheck.assessment/1', duration_days: int(0, 60), lifestyle_changes_tried: chance(0.5),
       regions: [{ region: pick(REGIONS), side: pick(SIDES) }],
-      findings: { spreading: chance(0.5), weakness: chance(0.3), sudden_onset_neuro: chance(0.1) },
+      findings: { spreading: chance(0.5), weakness: chance(0.3), sudden_onset_neuro: chance(0.1),
+        breathing_problems: chance(0.2), function_loss: chance(0.2), stiffness: chance(0.3), medicine_suspected: chance(0.3) },
       triggers: [pick(TRIGGERS)],
     },
     level: 'monitor',
@@ -137,6 +138,23 @@ test('the module prints the golden FHIR file (tests/fixtures/fhir-journal.json)'
   const golden = readFileSync(join(repoDir, 'tests', 'golden', 'report-fhir.json'), 'utf8');
   assert.equal(module.report(fixture, '2026-03-31', 'fhir'), golden);
   assert.deepEqual(schemaErrors(JSON.parse(golden)), []);
+  // The Questionnaire's version is the rule set's; it asks all 19 findings, and the saved
+  // check's answers to the new ones are in its QuestionnaireResponse.
+  const bundle = JSON.parse(golden);
+  const questionnaire = bundle.entry.find((e) => e.resource.resourceType === 'Questionnaire').resource;
+  assert.equal(questionnaire.version, module.rulesVersion());
+  const findings = questionnaire.item.find((i) => i.linkId === 'findings').item.map((i) => i.linkId);
+  assert.equal(findings.length, 19);
+  assert.deepEqual(findings.slice(13), ['breathing_hard_now', 'breathing_problems', 'function_loss', 'behaviour_changes',
+    'stiffness', 'medicine_suspected'].map((name) => `findings.${name}`));
+  const response = bundle.entry.find((e) => e.resource.resourceType === 'QuestionnaireResponse').resource;
+  assert.equal(response.questionnaire, `${questionnaire.url}|${module.rulesVersion()}`);
+  const answers = Object.fromEntries(response.item.find((i) => i.linkId === 'findings').item
+    .map((i) => [i.linkId, i.answer[0].valueBoolean]));
+  assert.deepEqual(answers, {
+    'findings.spreading': false, 'findings.weakness': true, 'findings.breathing_hard_now': false,
+    'findings.function_loss': true, 'findings.stiffness': false, 'findings.medicine_suspected': true,
+  });
 });
 
 test('the schema check can fail: a wrong field, time, question type or a no-break space in a note is reported', () => {

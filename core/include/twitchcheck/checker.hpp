@@ -101,6 +101,7 @@ struct CheckResult {
     std::vector<std::string_view> checklist;
     std::vector<FiredRule> fired;  // most urgent first, ties in rule order
     std::vector<std::string_view> unanswered;
+    std::vector<Level> if_true;  // for each of `unanswered`: the level if that one answer were true
     std::vector<std::size_t> advice;  // indexes into RuleSet::advice, in the order shown
 };
 

@@ -43,10 +43,11 @@ inline constexpr std::array<std::string_view, 7> kLevelNames{
     "emergency", "immediate", "urgent", "prompt", "consult", "monitor", "self_care"};
 
 // In the order of checker.md's input example (the order `unanswered` uses).
-inline constexpr std::array<std::string_view, 13> kFindingNames{
+inline constexpr std::array<std::string_view, 19> kFindingNames{
     "spreading", "muscle_wasting", "weakness", "weakness_progressive", "asymmetric",
     "numbness_tingling", "coordination_changes", "slurred_speech", "swallowing_difficulty",
-    "family_history", "worsening", "cramps", "sudden_onset_neuro"};
+    "family_history", "worsening", "cramps", "sudden_onset_neuro", "breathing_hard_now",
+    "breathing_problems", "function_loss", "behaviour_changes", "stiffness", "medicine_suspected"};
 
 // Index of `name` in `names`, or nullopt when it is not one of them.
 template <std::size_t N>
