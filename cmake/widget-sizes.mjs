@@ -17,7 +17,10 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 // firstResult: the app's page and module up to the checker's first result (the target is
 // 90 KB; the test fails above 100).
-export const budgets = { beforeTouch: 15 * KB, widgetOwn: 25 * KB, inAll: 80 * KB, firstResult: 100 * KB };
+// widgetOwn and inAll grew by 2 KB with issue 19 (25 -> 27, 80 -> 82): six more questions
+// in four languages, their grouping, the result's if_true and the engine's words for eight
+// more rules (docs/decisions.md, "The signs, asked").
+export const budgets = { beforeTouch: 15 * KB, widgetOwn: 27 * KB, inAll: 82 * KB, firstResult: 100 * KB };
 export const firstResultTarget = 90 * KB;
 const total = (rows) => rows.reduce((sum, row) => sum + row.gzip, 0);
 

@@ -1,7 +1,7 @@
 // The widget's size budget (issue 6), measured on the built site by cmake/widget-sizes.mjs
 // (the same code the build runs to print the table): what a host page loads before the
 // person touches the widget must be at most 15 KB gzip; the widget's own code, strings
-// and styles at most 25 KB; and everything with the checker module at most 80 KB, by
+// and styles at most 27 KB; and everything with the checker module at most 82 KB, by
 // either way of embedding, in every language (the widget fetches its own language's words
 // only). And the app's first result (issue 14): the page, its words and the module up to
 // the checker's result at most 100 KB in every language (the target is 90;

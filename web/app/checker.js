@@ -342,8 +342,7 @@ export function mountChecker(root, options = {}) {
       const anyYes = () => nowFindings.some((key) => given[key] === "yes");
       const call = h("div", { class: "tc-now-call tc-urgent-box tc-level-emergency", hidden: !anyYes() },
         h("p", { class: "tc-headline" }, m.levels.emergency.headline),
-        emergencyNumberView(),
-        h("p", { class: "tc-detail" }, m.now.nextScreen));
+        emergencyNumberView());
       const live = h("div", { "aria-live": "assertive" }, call);
       return {
         title: m.now.title,
@@ -387,7 +386,7 @@ export function mountChecker(root, options = {}) {
       return {
         title: m.signs.title,
         hint: m.signs.hint,
-        content: h("div", { class: "tc-signs" }, h("p", { class: "tc-hint" }, m.signs.noneHint), groups),
+        content: h("div", { class: "tc-signs" }, groups),
         save() { Object.assign(answers.findings, pick(given, keys)); },
         validate: () => null,
       };
@@ -531,8 +530,7 @@ export function mountChecker(root, options = {}) {
         h("ul", { class: "tc-if-true-list" }, keys.map((key) => h("li", null, m.findingNames[key] ?? key))),
         level === "emergency" ? emergencyNumberView() : null);
     };
-    const boxes = [box("emergency", m.result.ifTrueEmergency), box("immediate", m.result.ifTrueImmediate)].filter(Boolean);
-    return boxes.length === 0 ? null : h("div", { class: "tc-if-true-all" }, boxes);
+    return [box("emergency", m.result.ifTrueEmergency), box("immediate", m.result.ifTrueImmediate)];
   }
 
   function verdictView(result) {
