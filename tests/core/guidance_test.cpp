@@ -119,9 +119,9 @@ TEST_CASE("the six harmless cases of the sources stay self-care") {
         {"both calves", harmless(7, {place("calf", "both")}, {"stress"}, {})},
         {"the left calf and the right calf", harmless(12, {place("calf", "left"), place("calf", "right")}, {"caffeine"}, {})},
     };
-    for (const auto& [what, input] : cases) {
-        CAPTURE(what);
-        const Json result = result_of(input);
+    for (const auto& one : cases) {
+        CAPTURE(one.first);
+        const Json result = result_of(one.second);
         CHECK(result["level"] == "self_care");
         CHECK(result["unanswered"] == Json::array());
     }

@@ -24,6 +24,9 @@ test('every vignette gives its expected result in wasm, byte for byte the same a
     assert.deepEqual(result.checklist, json.expect.checklist, name);
     assert.equal(result.checklist_count, json.expect.checklist_count, name);
     assert.deepEqual(result.unanswered, json.expect.unanswered, name);
+    assert.deepEqual(result.if_true, json.expect.if_true, name);
+    assert.deepEqual(Object.keys(result.if_true), result.unanswered, `${name}: if_true in unanswered's order`);
+    assert.equal(checkerModule.assess(input), fromWasm, `${name}: the checker-only module`);
   }
 });
 

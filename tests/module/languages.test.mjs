@@ -166,7 +166,7 @@ test('the glossary\'s term is used wherever the English uses its term', () => {
 const langCases = [...tags, 'de-AT', 'FR', 'es-419', 'xx', ''];
 const matched = (tag) => (tag === '' || tag === 'xx' ? 'en' : tag.slice(0, 2).toLowerCase());
 
-test('the 13 vignettes in every language: the same level, rules, checklist and unanswered; the CLI\'s bytes', () => {
+test('the 13 vignettes in every language: the same level, rules, checklist, unanswered and if_true; the CLI\'s bytes', () => {
   assert.ok(vignettes.length >= 13);
   for (const { name, json } of vignettes) {
     const input = JSON.stringify(json.input);
@@ -183,6 +183,7 @@ test('the 13 vignettes in every language: the same level, rules, checklist and u
       assert.deepEqual(result.fired.map((f) => f.id), json.expect.fired, label);
       assert.deepEqual(result.checklist, json.expect.checklist, label);
       assert.deepEqual(result.unanswered, json.expect.unanswered, label);
+      assert.deepEqual(result.if_true, json.expect.if_true, label);
       assert.deepEqual(withoutWords(result), withoutWords(inEnglish), label);
     }
   }
