@@ -402,7 +402,7 @@ test.describe('insights, plan and check again', () => {
       await expect(page.getByText(`Step ${step} of 6`, { exact: true })).toBeVisible();
     }
     await page.getByRole('button', { name: 'See my result' }).click();
-    const headline = page.locator('.tc-headline');
+    const headline = page.locator('.tc-verdict .tc-headline');
     const save = page.getByRole('button', { name: 'Save this result in my journal' });
     const why = page.getByRole('heading', { name: 'Why', exact: true });
     const [h, b, w] = [await headline.boundingBox(), await save.boundingBox(), await why.boundingBox()];

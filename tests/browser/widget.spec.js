@@ -105,6 +105,12 @@ async function expectNothingStored(storageWrites) {
 // result, so the face droop's slurred speech (asked later) is never asked: the page's
 // result has the sudden change and self-care only.
 const heardRules = { "sudden-face-droop": ["SAFETY-SUDDEN", "SELF-CARE"] };
+// A twitching tongue for three weeks, then a sudden change: an emergency whose tongue and
+// weeks wait under "Also in your answers".
+const suddenAfterWeeks = {
+  schema: "twitchcheck.assessment/1", duration_days: 21, lifestyle_changes_tried: true,
+  regions: [{ region: "tongue", side: "midline" }], findings: { sudden_onset_neuro: true }, triggers: [],
+};
 
 for (const name of ["eyelid-few-days", "spreading-ten-days", "sudden-face-droop"]) {
   const v = vignette(name);
@@ -238,7 +244,7 @@ test("the host's hostile CSS does not reach the widget, and the widget's CSS doe
   await page.unrouteAll();
 
   await openHost(page, widgetOrigin);
-  for (const way of Object.keys(ways)) await run(page, way, vignette("sudden-face-droop").input);
+  for (const way of Object.keys(ways)) await run(page, way, suddenAfterWeeks);
   expect(await hostStyles(page)).toEqual(alone);
 
   // Inside, the reader's default size and the widget's own look, whatever `*` says outside.
@@ -318,12 +324,7 @@ test("the widget's emergency result says one thing; its lang attribute picks the
   await openHost(page, widgetOrigin);
   await page.locator("twitch-check").evaluate((el) => el.setAttribute("lang", "en-GB"));
   const root = ways.element(page);
-  // A twitching tongue for three weeks, then a sudden change (the tongue and the weeks wait
-  // under "Also in your answers").
-  const driver = await run(page, "element", {
-    schema: "twitchcheck.assessment/1", duration_days: 21, lifestyle_changes_tried: true,
-    regions: [{ region: "tongue", side: "midline" }], findings: { sudden_onset_neuro: true }, triggers: [],
-  });
+  const driver = await run(page, "element", suddenAfterWeeks);
   await expect(driver.verdict("emergency")).toBeVisible();
   await expect(root.getByRole("link", { name: "Call 999" })).toHaveAttribute("href", "tel:999");
   await expect(root.getByRole("region", { name: "Why" }).getByRole("heading", { level: 4 })).toHaveText([ruleOf("SAFETY-SUDDEN").cause]);
