@@ -22,16 +22,15 @@ bool looks_like_formula(std::string_view field) {
     return !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
 }
 
-void csv_field(std::string& out, std::string_view field) {
-    std::string value;
-    if (looks_like_formula(field)) value += '\'';
-    value += field;
-    if (value.find_first_of(",\"\r\n") == std::string::npos) {
-        out += value;
-        return;
-    }
+// Every text field is quoted (RFC 4180 allows it), whatever it holds: a spreadsheet that
+// reads the file with `;` or a tab as its separator (the default in German, French and
+// Spanish) then finds every `;` and tab of a note inside quotes, so no cell starts inside
+// a note; each row starts with a quote, and the one cell start left, the field's own, is
+// guarded with `'` (docs/decisions.md, "CSV formulas in every separator's reading").
+void csv_text(std::string& out, std::string_view field) {
     out += '"';
-    for (char c : value) {
+    if (looks_like_formula(field)) out += '\'';
+    for (char c : field) {
         if (c == '"') out += '"';
         out += c;
     }
@@ -349,7 +348,9 @@ std::string journal_csv(const Journal& journal) {
             text_or_empty(item, "intensity"), triggers, text_or_empty(item, "note")};
         for (std::size_t f = 0; f < fields.size(); ++f) {
             if (f) out += ',';
-            csv_field(out, fields[f]);
+            // duration_s and intensity are validated integers (or empty): digits and '-' only.
+            if (f == 5 || f == 6) out += fields[f];
+            else csv_text(out, fields[f]);
         }
         out += "\r\n";
     }
