@@ -15,6 +15,9 @@ namespace {
 
 std::size_t at(auto e) { return static_cast<std::size_t>(e); }
 
+constexpr std::string_view kReportPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 // ---- CSV ----------------------------------------------------------------------------
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection).
@@ -440,7 +443,10 @@ std::string report_html(const Json& report, const Language& w) {
     };
     std::string h;
     h.reserve(16384);
+    // The saved page runs nothing and loads nothing: its own policy says so (defence in
+    // depth; every value in it is escaped as well).
     h += "<!DOCTYPE html>\n<html lang=\"" + html_escape(w.tag) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kReportPolicy) + "\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>" + html_fill(pattern("title"), {{"date", date_of(report["today"], w)}}) + "</title>\n<style>" +
          std::string(kStyle) + "</style>\n</head>\n<body>\n";

@@ -383,3 +383,13 @@ TEST_CASE("JSON backup round trip is lossless: parse, validate, write gives back
         CHECK(twitchcheck::to_text(twitchcheck::read_journal(written).document) == written);
     }
 }
+
+TEST_CASE("the report page carries its own policy: no script, no request, only its inline style") {
+    const auto out = api::report(fixture_text("report-journal.json"), "2026-03-31", "html");
+    REQUIRE_FALSE(out.error);
+    const std::string meta =
+        "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
+    CHECK(out.text.find(meta) != std::string::npos);
+    CHECK(out.text.find(meta) < out.text.find("<style>"));
+}

@@ -1251,6 +1251,12 @@ export class JournalStore {
     this.findOldText();
     this.state = 'ready';
     this.corrupt = null;
+    // A change not yet stored was made on the journal another tab just replaced: it is
+    // not kept, and its outcome is settled (so nothing waits on it forever).
+    for (const op of this.queue) {
+      op.done?.({ ok: false, reason: 'failed' });
+      op.done = null;
+    }
     this.queue = [];
     this.problem = null;
     this.useStored(stored);
@@ -1434,7 +1440,10 @@ export class JournalStore {
         }
       };
       if (result.ok) {
-        this.queue.splice(0, ops.length);
+        // Exactly the ops written (a reload may have emptied the queue in the meantime, and
+        // a newer change queued since must stay).
+        const written = new Set(ops);
+        this.queue = this.queue.filter((op) => !written.has(op));
         const hadProblem = this.problem !== null;
         this.problem = null;
         this.afterStored(ops, result.seqs, result.changes);
