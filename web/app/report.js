@@ -209,6 +209,14 @@ export async function render(root, { focus = false } = {}) {
     else review(text);
   });
 
+  // Why an import was not stored: "free some space" only when space is short (the browser
+  // says so for one very large write, too, with room to spare).
+  async function notSavedWords(reason) {
+    if (reason !== 'quota') return m.importRefused;
+    const { bytes, quota } = await store.usage();
+    return quota > 0 && bytes < quota / 2 ? m.importRefused : m.importNotSaved;
+  }
+
   // A plain backup (or the one inside an encrypted backup): checked, then confirmed.
   function review(text) {
     const checked = store.inspectImport(text);
@@ -223,7 +231,7 @@ export async function render(root, { focus = false } = {}) {
       importStatus.replaceChildren(...(result.ok || result.reason === 'unavailable'
         ? [h('p', null, plural(m.importDone, store.episodeCount))]
         : result.reason === 'invalid' ? importError(result.error, text)
-          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? m.importNotSaved : jm.store.blocked)]));
+          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? await notSavedWords(result.reason) : jm.store.blocked)]));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
