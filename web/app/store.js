@@ -1701,6 +1701,8 @@ export class JournalStore {
     this.pendingText = null;
     this.resetChanges(0); // no journal record any more
     await this.reopenAfterDeletion();
+    // A database that could not be deleted still holds the journal: shown as it is.
+    if (left.includes('database') && this.db) await this.reload();
     this.tell({ reload: true });
     this.emit({ data: true, reload: true });
     return left.length ? { ok: false, left } : { ok: true };
