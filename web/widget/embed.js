@@ -56,7 +56,6 @@ new MutationObserver(() => {
 }).observe(checker, { childList: true });
 
 if (params.get("fit") === "1") {
-  root.dataset.fit = "";
   let lastHeight = 0;
   const report = () => {
     const height = Math.ceil(root.getBoundingClientRect().height);
