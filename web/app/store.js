@@ -1685,6 +1685,8 @@ export class JournalStore {
       if (caches) {
         for (const name of await caches.keys()) await caches.delete(name);
         if ((await caches.keys()).length) left.push('caches');
+        // The app's own files only: fetched again, so it still opens offline.
+        this.win.navigator?.serviceWorker?.controller?.postMessage({ type: 'PRECACHE' });
       }
     } catch {
       left.push('caches');
