@@ -743,6 +743,15 @@ async function databaseIsEmpty(win) {
   }
 }
 
+// The IndexedDB factory, or null where it is missing or refused (some private modes throw).
+function indexedDBOf(win) {
+  try {
+    return win.indexedDB || null;
+  } catch {
+    return null;
+  }
+}
+
 function allKeys(storage) {
   const out = [];
   for (let i = 0; i < storage.length; i++) out.push(storage.key(i));
@@ -1662,7 +1671,7 @@ export class JournalStore {
     this.db?.close();
     this.db = null;
     const left = [];
-    const idb = this.win.indexedDB;
+    const idb = indexedDBOf(this.win);
     if (idb) {
       const deleted = await deleteDatabase(idb);
       // Read back: opening it again must find an empty database at our version.
@@ -1714,7 +1723,7 @@ export class JournalStore {
   async reopenAfterDeletion() {
     // (An older tab that does not let go holds the new database up: the page says so, and
     // takes it when it comes.)
-    const opening = this.win.indexedDB ? openDatabase(this.win, () => {}) : Promise.resolve({ error: 'unavailable' });
+    const opening = indexedDBOf(this.win) ? openDatabase(this.win, () => {}) : Promise.resolve({ error: 'unavailable' });
     const opened = await Promise.race([opening, new Promise((resolve) => setTimeout(() => resolve({ error: 'blocked' }), 6000))]);
     if (opened.error === 'blocked') {
       this.state = 'blocked';
@@ -1754,6 +1763,10 @@ export class JournalStore {
     }
     this.db?.close();
     this.db = null;
+    for (const op of this.queue) {
+      op.done?.({ ok: false, reason: 'failed' });
+      op.done = null;
+    }
     this.queue = [];
     this.records = new Records();
     this.session?.load(JSON.stringify(emptyJournal()));
