@@ -482,6 +482,18 @@ test.describe('delete everything and backups, whatever is stored', () => {
     expect((await stored(page)).episodes.map((e) => e.id)).toEqual(['seed-1']);
   });
 
+  test('delete everything without IndexedDB (the journal in localStorage): deleted, read back, and said', async ({ page }) => {
+    await page.addInitScript(blockDatabase);
+    await page.goto('./');
+    await seed(page, journalWith(one));
+    await open(page, '/settings', 'Privacy and storage');
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted.' })).toBeVisible();
+    expect(await storedInLocalStorage(page)).toBeNull();
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['twitchcheck.pointer']);
+  });
+
   // The database after one open, with two episodes stored as records: one that validates
   // (with a note) and one that does not.
   async function storeUnreadable(page) {
