@@ -5,7 +5,8 @@ file(REMOVE_RECURSE "${SITE_DIR}")
 file(MAKE_DIRECTORY "${SITE_DIR}")
 file(GLOB_RECURSE sources RELATIVE "${WEB_DIR}" "${WEB_DIR}/*")
 foreach(rel ${sources})
-  if(rel MATCHES "(^|/)CMakeLists\\.txt$" OR rel MATCHES "\\.cmake$")
+  # The demo host is no part of the site (cmake/demo-host.mjs builds it beside the site).
+  if(rel MATCHES "(^|/)CMakeLists\\.txt$" OR rel MATCHES "\\.cmake$" OR rel MATCHES "^demo/")
     continue()
   endif()
   get_filename_component(dir "${SITE_DIR}/${rel}" DIRECTORY)
@@ -40,8 +41,8 @@ if(NOT strip_result EQUAL 0)
   message(FATAL_ERROR "Could not strip the comment lines of the site's JavaScript.")
 endif()
 
-# The app precaches everything it serves except the service worker itself, the demo host
-# page and what only embedding sites load (the widget's script, element and iframe page):
+# The app precaches everything it serves except the service worker itself and what only
+# embedding sites load (the widget's script, element and iframe page):
 # an app visitor does not download those. The checker-only module is precached: the
 # app's checker screen runs on it (the journal screens on the full module).
 file(GLOB_RECURSE shipped RELATIVE "${SITE_DIR}" "${SITE_DIR}/*")
@@ -49,7 +50,7 @@ list(SORT shipped)
 set(list "")
 set(hash_input "")
 foreach(rel ${shipped})
-  if(rel STREQUAL "sw.js" OR rel STREQUAL "precache.js" OR rel MATCHES "^(demo|widget)/"
+  if(rel STREQUAL "sw.js" OR rel STREQUAL "precache.js" OR rel MATCHES "^widget/"
      OR rel MATCHES "^(widget\\.js|embed\\.html)$")
     continue()
   endif()

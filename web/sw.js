@@ -34,6 +34,13 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
   if (event.data && event.data.type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version });
+  // After "delete everything" emptied Cache Storage: the app's files again, so it still
+  // opens offline (they hold nothing the person typed).
+  if (event.data && event.data.type === 'PRECACHE') {
+    event.waitUntil(caches.open(CACHE)
+      .then((cache) => cache.addAll(files.map((file) => new Request(file, { cache: 'reload' }))))
+      .catch(() => {}));
+  }
 });
 
 self.addEventListener('fetch', (event) => {

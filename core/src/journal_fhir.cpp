@@ -501,7 +501,7 @@ void episode_observation(JsonWriter& w, const std::string& uuid, const Json& ite
     concept_text(w, words::twitch);
     if (auto note = item.find("note"); note != item.end() && !note->get_ref<const std::string&>().empty()) {
         w.key("note").begin_array().begin_object();
-        w.key("text").string(fhir_text(note->get_ref<const std::string&>())).end_object().end_array();
+        w.key("text").string(fhir_markdown(note->get_ref<const std::string&>())).end_object().end_array();
     }
     body_site(w, e);
     auto intensity = item.find("intensity"), duration = item.find("duration_s"), triggers = item.find("triggers");
@@ -620,6 +620,18 @@ std::string fhir_text(std::string_view text) {
         else
             out.append(text.substr(i, len));
         i += len;
+    }
+    return out;
+}
+
+// Annotation.text is FHIR markdown: the person's note, with every character that markdown
+// (or the raw HTML some renderers allow) would act on backslash-escaped, reads as typed
+// and never becomes a tag, an entity, a link or emphasis.
+std::string fhir_markdown(std::string_view text) {
+    std::string out;
+    for (char c : fhir_text(text)) {
+        if (std::string_view("\\`*_[]<>&").find(c) != std::string_view::npos) out += '\\';
+        out += c;
     }
     return out;
 }

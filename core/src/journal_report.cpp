@@ -15,6 +15,9 @@ namespace {
 
 std::size_t at(auto e) { return static_cast<std::size_t>(e); }
 
+constexpr std::string_view kReportPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 // ---- CSV ----------------------------------------------------------------------------
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP CSV injection).
@@ -22,16 +25,15 @@ bool looks_like_formula(std::string_view field) {
     return !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
 }
 
-void csv_field(std::string& out, std::string_view field) {
-    std::string value;
-    if (looks_like_formula(field)) value += '\'';
-    value += field;
-    if (value.find_first_of(",\"\r\n") == std::string::npos) {
-        out += value;
-        return;
-    }
+// Every text field is quoted (RFC 4180 allows it), whatever it holds: a spreadsheet that
+// reads the file with `;` or a tab as its separator (the default in German, French and
+// Spanish) then finds every `;` and tab of a note inside quotes, so no cell starts inside
+// a note; each row starts with a quote, and the one cell start left, the field's own, is
+// guarded with `'` (docs/decisions.md, "CSV formulas in every separator's reading").
+void csv_text(std::string& out, std::string_view field) {
     out += '"';
-    for (char c : value) {
+    if (looks_like_formula(field)) out += '\'';
+    for (char c : field) {
         if (c == '"') out += '"';
         out += c;
     }
@@ -351,7 +353,9 @@ std::string journal_csv(const Journal& journal) {
             text_or_empty(item, "intensity"), triggers, text_or_empty(item, "note")};
         for (std::size_t f = 0; f < fields.size(); ++f) {
             if (f) out += ',';
-            csv_field(out, fields[f]);
+            // duration_s and intensity are validated integers (or empty): digits and '-' only.
+            if (f == 5 || f == 6) out += fields[f];
+            else csv_text(out, fields[f]);
         }
         out += "\r\n";
     }
@@ -441,7 +445,10 @@ std::string report_html(const Json& report, const Language& w) {
     };
     std::string h;
     h.reserve(16384);
+    // The saved page runs nothing and loads nothing: its own policy says so (defence in
+    // depth; every value in it is escaped as well).
     h += "<!DOCTYPE html>\n<html lang=\"" + html_escape(w.tag) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kReportPolicy) + "\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>" + html_fill(pattern("title"), {{"date", date_of(report["today"], w)}}) + "</title>\n<style>" +
          std::string(kStyle) + "</style>\n</head>\n<body>\n";

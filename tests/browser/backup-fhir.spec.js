@@ -119,3 +119,25 @@ test('the Privacy page says what an encrypted backup protects against and what i
   await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
   await expectNoAxeViolations(page, 'privacy page, encrypted backup form open');
 });
+
+test('an import with two "schema" keys is read as the engine reads it (the last one) and gets its message', async ({ page }) => {
+  await start(page, '04-two-episodes');
+  await open(page, '/report', 'Report and backup');
+  const twitches = '[{"id": "t1", "at": "2025-03-01T08:00:00+01:00", "region": "calf", "side": "left"}]';
+  const text = `{"schema":"twitchcheck.journal/1","schema":"twitchcheck.journal/0","twitches":${twitches},"daily":[]}`;
+  await page.getByLabel('Choose a backup file').setInputFiles({ name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText('This backup has 1 twitch and no day check-ins.', { exact: false })).toBeVisible();
+  await expect(page.getByText('An earlier version of this app made it.', { exact: false })).toBeVisible();
+});
+
+test('the Privacy page says what each way of embedding the checker lets a website learn', async ({ page }) => {
+  await start(page, '04-two-episodes');
+  await open(page, '/settings', 'Privacy and storage');
+  const section = page.getByRole('region', { name: 'If you use the checker on another website' });
+  await expect(section.getByRole('listitem')).toHaveText([
+    /^Some websites show this checker inside their own pages\./,
+    /^Shown as part of the page: that website’s own code can read what the checker shows on the screen, your result too\./,
+    /^Shown in a frame \(an iframe\): the website cannot look inside\. It only learns when you move to a new step\./,
+    'Your journal in this app is never shared with another website.',
+  ]);
+});

@@ -422,7 +422,7 @@ test("the checker keeps no answers: storage and cookies are unchanged after a ch
 test("the Content Security Policy is the strict one, and it blocks inline script", async ({ page, problems }) => {
   await openChecker(page);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute("content",
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:");
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'");
   const outcome = await page.evaluate(() => new Promise((resolve) => {
     document.addEventListener("securitypolicyviolation", (e) => resolve({ ran: window.inlineRan === true, directive: e.effectiveDirective }), { once: true });
     const script = document.createElement("script");

@@ -5,6 +5,7 @@
 const path = require("node:path");
 const { test, expect, vignette, expectNoAxeViolations } = require("./fixtures.js");
 const { loadMessages, CheckerDriver, levelWords, headlineFor } = require("./checker-flow.js");
+const { serveDemo } = require("./site-server.js");
 
 const shots = process.env.TWITCHCHECK_SCREENSHOTS === "1";
 const shotDir = path.resolve(__dirname, "../../docs/screens");
@@ -36,10 +37,20 @@ for (const [file, name, viewport, colorScheme] of results) {
   });
 }
 
+test.describe("the demo host page", () => {
+  // The demo host (outside the site), with its own copy of the site.
+  let demo;
+  test.beforeAll(async () => {
+    demo = await serveDemo(path.resolve(__dirname, "../..", process.env.TWITCHCHECK_SITE_DIR ?? "build/site"));
+  });
+  test.afterAll(async () => demo?.stop());
+  test.use({ allowedOrigins: async ({}, use) => use([demo.origin]) }); // eslint-disable-line no-empty-pattern
+  test.use({ bypassCSP: true }); // axe-core writes inline styles, which the demo page's policy refuses
+
 test("the widget in a host page: its start card, then an emergency result, with no axe violations", async ({ page }) => {
   await page.setViewportSize({ width: 940, height: 900 });
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto("/demo/host.html?widget=%2F");
+  await page.goto(`${demo.origin}/host.html`);
   const element = page.locator("twitch-check");
   const start = element.getByRole("button", { name: m.widget.start });
   await expect(start).toBeVisible();
@@ -52,4 +63,5 @@ test("the widget in a host page: its start card, then an emergency result, with 
   await expectNoAxeViolations(page, "widget emergency result", "twitch-check");
   await page.setViewportSize({ width: 600, height: 900 });
   if (shots) await element.screenshot({ path: path.join(shotDir, "widget-result.png") });
+});
 });

@@ -49,4 +49,23 @@ function copySite(siteDir) {
   return dir;
 }
 
-module.exports = { serveSite, copySite };
+// The demo host page (cmake/demo-host.mjs, as the build assembles build/demo), in a
+// temporary folder with its own copy of `siteDir` and `origins` as the only other places
+// it may load the widget from, served on a port of its own. → {origin, dir, stop}
+async function serveDemo(siteDir, origins = []) {
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'twitchcheck-demo-'));
+  const run = require('node:child_process').spawnSync(process.execPath, [
+    path.join(__dirname, '..', '..', 'cmake', 'demo-host.mjs'), '--demo', path.join(__dirname, '..', '..', 'web', 'demo'),
+    '--site', siteDir, '--out', dir, '--origins', origins.join(' ')], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`demo-host.mjs failed: ${run.stderr}`);
+  const server = await serveSite(dir, 0);
+  return {
+    ...server, dir,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { serveSite, copySite, serveDemo };

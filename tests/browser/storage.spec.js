@@ -1,7 +1,7 @@
 // Storage failures, handled in front of the person with nothing lost, and two tabs that
 // write at the same time.
 const { test, expect } = require('./fixtures.js');
-const { seed, stored, storedInLocalStorage, open, downloadText } = require('./journal-helpers.js');
+const { seed, stored, storedMeta, storedInLocalStorage, open, downloadText } = require('./journal-helpers.js');
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
 
@@ -416,5 +416,132 @@ test.describe('versions', () => {
     await newer.getByLabel('Body part').selectOption('neck');
     await newer.getByRole('button', { name: 'Save twitch' }).click();
     await expect(newer.getByRole('status').filter({ hasText: /^Saved: Neck at/ })).toBeVisible();
+  });
+});
+
+// Issue 24: "delete everything" says so only once it is so, and backups of a journal with
+// an unreadable record hold every record.
+test.describe('delete everything and backups, whatever is stored', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('delete everything with a database left at a newer version: it is deleted, read back, and only then said', async ({ page }) => {
+    await open(page, '/log', 'Log a twitch');
+    // What a newer app version would leave: the database at version 2, with a record.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const r = indexedDB.open('twitchcheck', 2);
+      r.onupgradeneeded = () => r.result.createObjectStore('moods', { autoIncrement: true }).add({ note: 'written by a newer version' });
+      r.onsuccess = () => { r.result.close(); resolve(); };
+      r.onerror = () => reject(r.error);
+    }));
+    await page.goto('about:blank');
+    await open(page, '/settings', 'Privacy and storage');
+    await expect(page.getByRole('heading', { name: 'Your journal was saved by a newer version of this app' })).toBeVisible();
+    await page.evaluate(() => localStorage.setItem('twitchcheck-lang', 'en'));
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted.' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your journal was saved by a newer version of this app' })).toHaveCount(0);
+    const left = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((d) => `${d.name}@${d.version}`),
+      stores: await new Promise((resolve) => {
+        const r = indexedDB.open('twitchcheck');
+        r.onsuccess = () => { resolve([...r.result.objectStoreNames]); r.result.close(); };
+      }),
+      local: Object.keys(localStorage),
+    }));
+    expect(left).toEqual({ databases: ['twitchcheck@1'], stores: ['aside', 'checks', 'days', 'episodes', 'meta'], local: [] });
+    expect(await stored(page)).toBeNull();
+    // And the journal works again at once: a tap is saved.
+    await open(page, '/log', 'Log a twitch');
+    await logLeftCalf(page);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved: Left calf or lower leg at 08:15.' })).toBeVisible();
+    expect((await stored(page)).episodes).toHaveLength(1);
+  });
+
+  test('when the database cannot be deleted, the page does not say it was: it names what stays and how to remove it', async ({ page }) => {
+    await page.addInitScript(() => {
+      IDBFactory.prototype.deleteDatabase = function () {
+        const request = { onsuccess: null, onerror: null, onblocked: null, error: new DOMException('refused', 'UnknownError') };
+        setTimeout(() => request.onerror?.({ target: request }), 0);
+        return request;
+      };
+    });
+    await page.goto('./');
+    await seed(page, journalWith(one)).catch(() => {}); // (seed's own delete fails here too)
+    await page.evaluate(() => {
+      localStorage.setItem('twitchcheck.doc.1.seed', JSON.stringify({ schema: 'twitchcheck.journal/1', episodes: [{ id: 'seed-1', at: '2026-11-19T10:00:00+01:00', region: 'eyelid', side: 'right' }], days: [] }));
+      localStorage.setItem('twitchcheck.pointer', JSON.stringify({ layout: 1, rev: 1, key: 'twitchcheck.doc.1.seed', deleted: [] }));
+    });
+    await open(page, '/settings', 'Privacy and storage');
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Not everything could be deleted.' })).toHaveText(
+      'Not everything could be deleted. Still stored: your journal (close any other tab with this app, then try again). '
+      + 'To remove it, open your browser’s settings for this site (often behind the padlock next to the address) and clear its data.');
+    await expect(page.getByText('Everything was deleted.')).toHaveCount(0);
+    expect((await stored(page)).episodes.map((e) => e.id)).toEqual(['seed-1']);
+  });
+
+  test('delete everything without IndexedDB (the journal in localStorage): deleted, read back, and said', async ({ page }) => {
+    await page.addInitScript(blockDatabase);
+    await page.goto('./');
+    await seed(page, journalWith(one));
+    await open(page, '/settings', 'Privacy and storage');
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Everything was deleted.' })).toBeVisible();
+    expect(await storedInLocalStorage(page)).toBeNull();
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['twitchcheck.pointer']);
+  });
+
+  // The database after one open, with two episodes stored as records: one that validates
+  // (with a note) and one that does not.
+  async function storeUnreadable(page) {
+    await open(page, '/log', 'Log a twitch');
+    const good = { id: 'good-1', at: '2026-11-19T10:00:00+01:00', region: 'calf', side: 'left', note: 'left calf, after coffee' };
+    const bad = { id: 'bad-1', at: '2026-11-19T11:00:00+01:00', region: 'elbow-of-doom', side: 'left' };
+    await page.evaluate(([g, b]) => new Promise((resolve, reject) => {
+      const r = indexedDB.open('twitchcheck');
+      r.onsuccess = () => {
+        const tx = r.result.transaction(['episodes', 'meta'], 'readwrite');
+        tx.objectStore('episodes').add({ episode: g });
+        tx.objectStore('episodes').add({ episode: b });
+        tx.objectStore('meta').put({ schema: 'twitchcheck.journal/1', changes: 0 }, 'journal');
+        tx.oncomplete = () => { r.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), [good, bad]);
+    return { schema: 'twitchcheck.journal/1', episodes: [good, bad], days: [] };
+  }
+
+  test('a journal with an unreadable record: the notice shows when Report is the first screen, and the backup holds every record', async ({ page }) => {
+    const asStored = await storeUnreadable(page);
+    await page.goto('about:blank');
+    await open(page, '/report', 'Report and backup');
+    await expect(page.getByRole('heading', { name: 'Your saved journal could not be read' })).toBeVisible();
+    await expect(page.getByText('No backup yet.')).toBeVisible();
+    const backup = await downloadText(page, () => page.getByRole('button', { name: 'Download a backup (JSON)' }).click());
+    expect(backup.name).toBe('twitchcheck-backup-2026-11-20-as-stored.json');
+    expect(JSON.parse(backup.text)).toEqual(asStored);
+    await expect(page.getByRole('status').filter({ hasText: 'Your backup is downloaded.' })).toContainText('(episodes[1].region: ');
+    // Not counted as a backup: the reminder is not silenced, and nothing is marked.
+    await expect(page.getByText('No backup yet.')).toBeVisible();
+    expect((await storedMeta(page)).lastBackup).toBeUndefined();
+  });
+
+  test('a journal with an unreadable record: the encrypted backup holds every record too, and is not counted as a backup', async ({ page }) => {
+    const asStored = await storeUnreadable(page);
+    await page.goto('about:blank');
+    await open(page, '/settings', 'Privacy and storage');
+    await expect(page.getByRole('heading', { name: 'Your saved journal could not be read' })).toBeVisible();
+    await page.getByRole('button', { name: 'Download an encrypted backup' }).first().click();
+    await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+    await page.getByLabel('Type the passphrase again').fill('correct horse battery staple');
+    const sealedFile = await downloadText(page, () => page.getByRole('button', { name: 'Lock and download' }).click());
+    expect(sealedFile.name).toBe('twitchcheck-backup-2026-11-20-as-stored.sealed.json');
+    const plain = await page.evaluate(async ([t, p]) => (await import('./app/sealed.js')).open(t, p), [sealedFile.text, 'correct horse battery staple']);
+    expect(JSON.parse(plain)).toEqual(asStored);
+    await expect(page.getByRole('status').filter({ hasText: 'Your backup is downloaded.' })).toBeVisible();
+    expect((await storedMeta(page)).lastBackup).toBeUndefined();
   });
 });

@@ -97,7 +97,7 @@ TEST_CASE("CSV: RFC 4180 quoting of commas, quotes and line breaks") {
     const auto out = api::report(journal_with_notes({"plain words", "a, b", "say \"hi\"", "two\nlines", "cr\ronly"}),
                                  "2026-05-10", "csv");
     REQUIRE_FALSE(out.error);
-    CHECK(out.text.find(",plain words\r\n") != std::string::npos);
+    CHECK(out.text.find(",\"plain words\"\r\n") != std::string::npos);
     CHECK(out.text.find(",\"a, b\"\r\n") != std::string::npos);
     CHECK(out.text.find(",\"say \"\"hi\"\"\"\r\n") != std::string::npos);
     CHECK(out.text.find(",\"two\nlines\"\r\n") != std::string::npos);
@@ -107,6 +107,18 @@ TEST_CASE("CSV: RFC 4180 quoting of commas, quotes and line breaks") {
     CHECK(rows[3][8] == "say \"hi\"");
     CHECK(rows[4][8] == "two\nlines");
     CHECK(rows[5][8] == "cr\ronly");
+}
+
+TEST_CASE("CSV: every text field is quoted, so a ; or tab in a note never starts a cell in a ; or tab reading") {
+    const auto out = api::report(journal_with_notes({"ok;=1+1", "ok\t=1+1", "ok;@SUM(1+1)", "x"}), "2026-05-10", "csv");
+    REQUIRE_FALSE(out.error);
+    // Only the fixed header and the two integer fields stand outside quotes.
+    CHECK(out.text ==
+          "id,at,date,region,side,duration_s,intensity,triggers,note\r\n"
+          "\"n0\",\"2026-05-01T10:00:00+02:00\",\"2026-05-01\",\"calf\",\"left\",,,\"\",\"ok;=1+1\"\r\n"
+          "\"n1\",\"2026-05-02T10:00:00+02:00\",\"2026-05-02\",\"calf\",\"left\",,,\"\",\"ok\t=1+1\"\r\n"
+          "\"n2\",\"2026-05-03T10:00:00+02:00\",\"2026-05-03\",\"calf\",\"left\",,,\"\",\"ok;@SUM(1+1)\"\r\n"
+          "\"n3\",\"2026-05-04T10:00:00+02:00\",\"2026-05-04\",\"calf\",\"left\",,,\"\",\"x\"\r\n");
 }
 
 TEST_CASE("CSV: a field starting with = + - @ tab or CR is written so a spreadsheet does not run it") {
@@ -413,4 +425,14 @@ TEST_CASE("JSON backup round trip is lossless: parse, validate, write gives back
         // And again: importing the backup gives the same backup.
         CHECK(twitchcheck::to_text(twitchcheck::read_journal(written).document) == written);
     }
+}
+
+TEST_CASE("the report page carries its own policy: no script, no request, only its inline style") {
+    const auto out = api::report(fixture_text("report-journal.json"), "2026-03-31", "html");
+    REQUIRE_FALSE(out.error);
+    const std::string meta =
+        "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
+    CHECK(out.text.find(meta) != std::string::npos);
+    CHECK(out.text.find(meta) < out.text.find("<style>"));
 }

@@ -287,3 +287,10 @@ TEST_CASE("FHIR bundle matches the golden file (tests/golden/report-fhir.json)")
     if (std::getenv("TWITCHCHECK_UPDATE_GOLDEN")) std::ofstream(golden_path, std::ios::binary) << out.text;
     CHECK(out.text == test_files::read(golden_path));
 }
+
+TEST_CASE("a note is FHIR markdown with markdown's and HTML's characters escaped, so it reads as typed") {
+    CHECK(twitchcheck::fhir_markdown("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>");
+    CHECK(twitchcheck::fhir_markdown("[x](javascript:alert(4)) & *b* _i_ `c` \\") ==
+          "\\[x\\](javascript:alert(4)) \\& \\*b\\* \\_i\\_ \\`c\\` \\\\");
+    CHECK(twitchcheck::fhir_markdown("after 3 coffees, \"strong\" ones\u00a0ok") == "after 3 coffees, \"strong\" ones ok");
+}

@@ -12,7 +12,7 @@ const assert = require("node:assert/strict");
 const { engines } = require("./engines.js");
 const { Scope, until } = require("./page.js");
 const { playChecker } = require("./checker.js");
-const { serveSite, copySite } = require("../browser/site-server.js");
+const { serveSite, copySite, serveDemo } = require("../browser/site-server.js");
 const { loadMessages, loadJournalMessages, format, levelWords, verdictText, headlineFor } = require("../browser/checker-steps.js");
 
 const root = path.resolve(__dirname, "../..");
@@ -182,9 +182,11 @@ function defineSuite(engineName) {
   describe("the watch", () => {
     test("sees a console error, an uncaught exception and a request to another origin", async () => {
       const other = await serveSite(siteDir, 0);
+      // The demo host page (built apart from the site) allows the other origin's files.
+      const demo = await serveDemo(siteDir, [`${other.origin}/`]);
       const tab = await newTab();
       try {
-        await tab.goto(`${site.origin}/demo/host.html`);
+        await tab.goto(`${demo.origin}/host.html`);
         await new Scope(tab).waitForFunction("the other origin's picture to load", (url) => new Promise((resolve) => {
           console.error("a console error");
           setTimeout(() => { throw new Error("an uncaught exception"); }, 0);
@@ -206,6 +208,7 @@ function defineSuite(engineName) {
       } finally {
         await closeTab(tab);
         await other.stop();
+        await demo.stop();
       }
     });
   });
@@ -318,16 +321,22 @@ function defineSuite(engineName) {
 
   describe("the widget on another origin", () => {
     let widget;
+    let demo;
     before(async () => {
       // The widget's files on a second origin; CORS as docs/embedding.md asks of hosts.
       widget = await serveSite(siteDir, 0, { "Access-Control-Allow-Origin": "*" });
+      // The demo host page on a third, built with the widget's origin as the one it may use.
+      demo = await serveDemo(siteDir, [`${widget.origin}/`]);
     });
-    after(async () => widget?.stop());
+    after(async () => {
+      await widget?.stop();
+      await demo?.stop();
+    });
 
-    // The demo host page (the main origin) with the widget from the second origin, and a
-    // record of what the host hears from the custom element.
+    // The demo host page with the widget from the second origin, and a record of what the
+    // host hears from the custom element.
     async function openHost(tab) {
-      await tab.goto(`${site.origin}/demo/host.html?widget=${encodeURIComponent(`${widget.origin}/`)}`);
+      await tab.goto(`${demo.origin}/host.html?widget=${encodeURIComponent(`${widget.origin}/`)}`);
       await new Scope(tab).evaluate(() => {
         window.heard = [];
         addEventListener("twitchcheck:result", (event) => window.heard.push(event.detail));
@@ -337,7 +346,7 @@ function defineSuite(engineName) {
     for (const name of ["eyelid-few-days", "sudden-face-droop"]) {
       const v = vignette(name);
 
-      test(`custom element: ${name} shows "${levelWords[v.expect.level]}" and the host hears only {level, rules}`, () => withTab({ allowed: [site.origin, widget.origin] }, async (tab, host) => {
+      test(`custom element: ${name} shows "${levelWords[v.expect.level]}" and the host hears only {level, rules}`, () => withTab({ allowed: [site.origin, widget.origin, demo.origin] }, async (tab, host) => {
         await openHost(tab);
         const element = new Scope(tab, { chain: [{ css: "twitch-check" }] });
         await element.getByRole("button", { name: m.widget.start, exact: true }).click();
@@ -348,13 +357,23 @@ function defineSuite(engineName) {
         assert.deepEqual(heard, [{ level: v.expect.level, rules: v.expect.fired }]);
       }));
 
-      test(`iframe: ${name} shows "${levelWords[v.expect.level]}" inside the frame and the host hears nothing of it`, () => withTab({ allowed: [site.origin, widget.origin] }, async (tab, host) => {
+      test(`iframe: ${name} shows "${levelWords[v.expect.level]}" inside the frame and the host hears nothing of it`, () => withTab({ allowed: [site.origin, widget.origin, demo.origin] }, async (tab, host) => {
         await openHost(tab);
         const frame = new Scope(tab, { frame: [{ css: `iframe[src^="${widget.origin}/embed.html"]` }] });
         await playChecker(frame, m, v.input);
         await frame.getByText(verdictText(m, v.expect.level), { exact: true }).toBeVisible();
         await frame.getByText(m.levels[v.expect.level].headline, { exact: true }).toBeVisible();
         assert.deepEqual(await host.evaluate(() => window.heard), []);
+        // The frame asked for its top to be in view and the host (docs/embedding.md's
+        // snippet, in the demo's host.js) scrolled: the result's title is on the screen, in
+        // the frame's view and the host's. (Firefox also lets the frame's own scrolling
+        // move the host page, so the frame's top itself may be just above.)
+        await until("the result's title to be in view on the host page", async () => {
+          const { frameTop, viewport } = await host.evaluate(() =>
+            ({ frameTop: document.querySelector("iframe").getBoundingClientRect().top, viewport: innerHeight }));
+          const inner = await frame.evaluate(() => document.querySelector(".tc-result-title").getBoundingClientRect().top);
+          return inner >= 0 && frameTop + inner >= 0 && frameTop + inner < viewport;
+        }, (inView) => inView === true);
       }));
     }
   });

@@ -58,8 +58,83 @@ test('the file holds the documented fields only: format, PBKDF2-SHA-256 at 600,0
   assert.equal(Buffer.from(doc.kdf.salt, 'base64').length, 16);
   assert.deepEqual({ ...doc.cipher, iv: undefined }, { name: 'AES-GCM', length: 256, iv: undefined });
   assert.equal(Buffer.from(doc.cipher.iv, 'base64').length, 12);
-  // UTF-8 of the text plus the 16-byte tag.
-  assert.equal(Buffer.from(doc.ciphertext, 'base64').length, Buffer.byteLength(journalText) + 16);
+  // UTF-8 of the text padded to its bucket (sealed.paddedLength), plus the 16-byte tag.
+  assert.equal(Buffer.byteLength(journalText), 2395);
+  assert.equal(Buffer.from(doc.ciphertext, 'base64').length, 4352 + 16);
+});
+
+test('the size does not give the twitch count: journals of 0 to 100 episodes seal to one size', async () => {
+  const sizes = new Set();
+  for (const n of [0, 1, 10, 20]) {
+    const doc = { schema: 'twitchcheck.journal/1', days: [],
+      episodes: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, at: '2026-05-01T10:00:00Z', region: 'calf', side: 'left' })) };
+    sizes.add(JSON.parse(await seal(JSON.stringify(doc), PASS)).ciphertext.length);
+  }
+  assert.deepEqual([...sizes], [5824]);
+  // Above the smallest bucket, at most 12% more (Padmé).
+  assert.deepEqual([4096, 5000, 100000, 1000000].map(sealed.paddedLength), [4352, 5376, 102400, 1032192]);
+  for (let n = 4097; n < 3e6; n = Math.ceil(n * 1.37)) {
+    const padded = sealed.paddedLength(n);
+    assert.ok(padded >= n && padded <= n * 1.12, `${n} → ${padded}`);
+  }
+});
+
+test('a file sealed before padding (an older version\'s) still opens to the same backup', async () => {
+  // Made as the first version of sealed.js made it: the text's own bytes, no padding.
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const header = { format: FORMAT, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: ITERATIONS, salt: b64(salt) },
+    cipher: { name: 'AES-GCM', length: 256, iv: b64(iv) } };
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(PASS), 'PBKDF2', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: ITERATIONS }, material,
+    { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const aad = new TextEncoder().encode([header.format, 'PBKDF2', 'SHA-256', ITERATIONS, header.kdf.salt, 'AES-GCM', 256, header.cipher.iv].join('\n'));
+  const bytes = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, new TextEncoder().encode(journalText));
+  const older = `${JSON.stringify({ ...header, ciphertext: b64(new Uint8Array(bytes)) }, null, 2)}\n`;
+  assert.equal(await open(older, PASS), journalText);
+});
+
+test('only the form seal() writes opens: an extra field, 6e5, other spacing or another base64 spelling is refused', async () => {
+  // 5,000 bytes pad to 5,376; with the tag 5,392, which base64 writes with "==".
+  const plain = JSON.stringify({ words: 'x'.repeat(4988) });
+  assert.equal(plain.length, 5000);
+  const file = await seal(plain, PASS);
+  const withDoc = (change) => {
+    const d = JSON.parse(file);
+    change(d);
+    return JSON.stringify(d, null, 2);
+  };
+  const doc = JSON.parse(file);
+  const last = doc.ciphertext.replace(/=*$/, '').slice(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  // The ciphertext's length leaves spare bits in its last base64 character: another
+  // character with the same meaningful bits decodes to the same bytes.
+  const padding = doc.ciphertext.length - doc.ciphertext.replace(/=*$/, '').length;
+  const spare = padding === 2 ? 15 : padding === 1 ? 3 : 0;
+  assert.ok(spare > 0, 'the test ciphertext has spare bits');
+  const sameBytes = alphabet[alphabet.indexOf(last) ^ 1];
+  const variants = {
+    'an extra top-level field': withDoc((d) => { d.note = 'x'; }),
+    'an extra kdf field': withDoc((d) => { d.kdf.extra = 1; }),
+    'iterations written 6e5': file.replace('"iterations": 600000', '"iterations": 6e5'),
+    'reformatted JSON': JSON.stringify(doc),
+    'another base64 spelling of the same bytes': file.replace(`${last}${'='.repeat(padding)}"`, `${sameBytes}${'='.repeat(padding)}"`),
+  };
+  assert.deepEqual(Buffer.from(variants['another base64 spelling of the same bytes'].match(/"ciphertext": "([^"]*)"/)[1], 'base64'),
+    Buffer.from(doc.ciphertext, 'base64'));
+  for (const [what, text] of Object.entries(variants)) {
+    assert.notEqual(text, file, what);
+    assert.equal(isSealed(text), true, what);
+    assert.equal((await refused(text)).reason, 'locked', what);
+  }
+  // A line-end change made by copying between systems is not a change to the file.
+  assert.equal(await open(file.replace(/\n/g, '\r\n'), PASS), plain);
+});
+
+test('a plain journal with a "kdf" key is not taken for an encrypted backup; a file cut inside its first key is', () => {
+  assert.equal(isSealed(JSON.stringify({ schema: 'twitchcheck.journal/1', episodes: [], days: [], kdf: {} })), false);
+  for (const length of [5, 8, 12, 20]) assert.equal(isSealed(file.slice(0, length)), true, `cut at ${length}`);
+  assert.equal(isSealed('{"schema"'), false);
 });
 
 test('two seals of the same backup differ (a new random salt and IV each time)', async () => {

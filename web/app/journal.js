@@ -15,6 +15,12 @@ let journal = null; // {store, opened}
 function startJournal() {
   if (!journal) {
     const store = new JournalStore({ engine: textFunctions() });
+    // A change that could not be stored ("Not saved yet") lives only in this page: leaving
+    // asks first (the browser's own "Leave site?" question). Not for a write still under
+    // way, which takes milliseconds (docs/decisions.md, "Leaving with unsaved taps").
+    addEventListener('beforeunload', (event) => {
+      if (store.unsaved && store.problem) event.preventDefault();
+    });
     const opened = store.open().then(() => ({ store }));
     journal = { store, opened };
     opened.catch(() => {

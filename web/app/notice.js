@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
-import { download, downloadBackup } from './files.js';
+import { download, downloadBackup, backupWords } from './files.js';
 import { today } from './journal.js';
 
 const DAY = 86400000;
@@ -12,8 +12,10 @@ export function storeNotice(store, rerender) {
   const m = jm.store;
   const box = (title, text, ...actions) => h('section', { class: 'tc-notice', role: 'alert' },
     h('h2', null, title), h('p', null, text), actions.length ? h('div', { class: 'tc-actions' }, actions) : null);
-  const backupButton = () => h('button', { type: 'button', onclick: () => downloadBackup(store, today()) },
-    m.downloadBackup);
+  const backupButton = () => h('button', { type: 'button', onclick: (event) => {
+    const said = backupWords(downloadBackup(store, today()));
+    if (said) event.currentTarget.closest('section').append(h('p', { role: 'status' }, said));
+  } }, m.downloadBackup);
 
   if (store.state === 'newer') {
     return box(m.newerTitle, m.newerText, store.newer.text === null ? null

@@ -13,7 +13,7 @@ import { messages, format, plural, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
-import { download, downloadBackup } from './files.js';
+import { download, downloadBackup, backupWords } from './files.js';
 import { placeFigure, whereText } from './places.js';
 import { longDate, longDateYear, dateRange } from './when.js';
 import { linkWords } from './insights.js';
@@ -160,33 +160,40 @@ export async function render(root, { focus = false } = {}) {
   const preview = h('div', { class: 'tc-report-slot' });
   const lastBackup = h('p', { class: 'tc-hint' });
   const importStatus = h('div', { class: 'tc-status', role: 'status' });
+  const backupStatus = h('p', { class: 'tc-status', role: 'status' });
+  const exportStatus = h('p', { class: 'tc-status', role: 'status' });
   const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
 
   const engineText = (format_) => store.report(today(), format_, language);
   // The engine's error document starts like this (house JSON); no need to parse a large export.
   const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
+  // A file the engine could not make (say, a journal too large for this device) is said
+  // beside the buttons; nothing is downloaded.
+  const exportFile = (format_, name, type, status) => {
+    const text = engineText(format_);
+    if (!failed(text)) {
+      status.textContent = '';
+      download(name, text, type);
+      return;
+    }
+    status.textContent = format(m.exportFailed, JSON.parse(text).error);
+  };
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },
     h('button', { type: 'button', class: 'tc-primary', onclick: () => window.print() }, m.print),
-    h('button', { type: 'button', onclick: () => {
-      const text = engineText('html');
-      if (!failed(text)) download(`twitchcheck-report-${today()}.html`, text, 'text/html');
-    } }, m.downloadHtml));
+    h('button', { type: 'button', onclick: () => exportFile('html', `twitchcheck-report-${today()}.html`, 'text/html', exportStatus) },
+      m.downloadHtml));
 
   const files = h('section', { class: 'tc-card tc-no-print', 'aria-labelledby': 'report-files' },
     h('h2', { id: 'report-files' }, m.filesTitle),
     h('p', null, m.filesIntro),
     lastBackup,
     h('div', { class: 'tc-actions' },
-      h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, m.backup),
-      h('button', { type: 'button', onclick: () => {
-        const text = engineText('csv');
-        if (!failed(text)) download(`twitchcheck-journal-${today()}.csv`, text, 'text/csv');
-      } }, m.csv),
-      h('button', { type: 'button', onclick: () => {
-        const text = engineText('fhir');
-        if (!failed(text)) download(`twitchcheck-fhir-${today()}.json`, text, 'application/fhir+json');
-      } }, m.fhir)),
+      h('button', { type: 'button', onclick: () => { backupStatus.textContent = backupWords(downloadBackup(store, today())); } }, m.backup),
+      h('button', { type: 'button', onclick: () => exportFile('csv', `twitchcheck-journal-${today()}.csv`, 'text/csv', backupStatus) }, m.csv),
+      h('button', { type: 'button', onclick: () => exportFile('fhir', `twitchcheck-fhir-${today()}.json`, 'application/fhir+json', backupStatus) },
+        m.fhir)),
+    backupStatus,
     sealedBackupControl(store, today),
     h('h2', { id: 'report-import-title' }, m.importTitle),
     h('div', { class: 'tc-field' }, h('label', { for: 'report-import' }, m.importLabel), fileInput),
@@ -202,6 +209,14 @@ export async function render(root, { focus = false } = {}) {
     else review(text);
   });
 
+  // Why an import was not stored: "free some space" only when space is short (the browser
+  // says so for one very large write, too, with room to spare).
+  async function notSavedWords(reason) {
+    if (reason !== 'quota') return m.importRefused;
+    const { bytes, quota } = await store.usage();
+    return quota > 0 && bytes < quota / 2 ? m.importRefused : m.importNotSaved;
+  }
+
   // A plain backup (or the one inside an encrypted backup): checked, then confirmed.
   function review(text) {
     const checked = store.inspectImport(text);
@@ -216,7 +231,7 @@ export async function render(root, { focus = false } = {}) {
       importStatus.replaceChildren(...(result.ok || result.reason === 'unavailable'
         ? [h('p', null, plural(m.importDone, store.episodeCount))]
         : result.reason === 'invalid' ? importError(result.error, text)
-          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? m.importNotSaved : jm.store.blocked)]));
+          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? await notSavedWords(result.reason) : jm.store.blocked)]));
       title.focus();
     } }, m.importReplace);
     importStatus.replaceChildren(
@@ -230,7 +245,7 @@ export async function render(root, { focus = false } = {}) {
   }
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
-    title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, preview, files));
+    title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, exportStatus, preview, files));
 
   const showLastBackup = () => {
     lastBackup.textContent = store.meta.lastBackup
@@ -238,9 +253,11 @@ export async function render(root, { focus = false } = {}) {
   };
 
   function refresh() {
+    // The report first: it loads the stored records into the engine, which is where an
+    // unreadable one is found, so the notice below already knows (on a first visit too).
+    const report = JSON.parse(engineText('json'));
     noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
     showLastBackup();
-    const report = JSON.parse(engineText('json'));
     if (report.schema === 'twitchcheck.error/1') {
       preview.replaceChildren(h('p', { class: 'tc-error' }, format(m.reportError, report.error)));
       return;

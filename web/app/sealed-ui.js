@@ -83,12 +83,21 @@ export function sealedBackupControl(store, today) {
     submit.disabled = true;
     status.textContent = m.working;
     try {
-      const text = await seal(store.text(), pass);
-      download(`twitchcheck-backup-${today()}.sealed.json`, text, 'application/json');
-      store.markBackedUp();
-      close(m.done);
+      const backup = store.backup();
+      if (backup.text === null) {
+        status.textContent = jm.store.backupNone;
+        return;
+      }
+      const text = await seal(backup.text, pass);
+      download(`twitchcheck-backup-${today()}${backup.complete ? '' : '-as-stored'}.sealed.json`, text, 'application/json');
+      if (backup.complete) {
+        store.markBackedUp();
+        close(m.done);
+      } else {
+        close(format(jm.store.backupUnreadable, backup.unreadable));
+      }
     } catch (err) {
-      status.textContent = format(m.failed, { message: err.message });
+      status.textContent = format(m.failed, { message: err?.message ?? String(err) });
     } finally {
       submit.disabled = false;
     }
@@ -125,8 +134,15 @@ export function askPassphrase(text, slot, opened, { cancel } = {}) {
     try {
       plain = await open(text, pass.input.value);
     } catch (err) {
-      if (!(err instanceof SealedError)) throw err;
       working.textContent = '';
+      if (!(err instanceof SealedError)) {
+        // Not a refusal of the file (say, the browser's crypto failed): said, and the form
+        // can be used again.
+        submit.disabled = false;
+        problem.textContent = format(m.openFailed, { message: err?.message ?? String(err) });
+        pass.element.after(problem);
+        return;
+      }
       submit.disabled = false;
       problem.textContent = err.reason === 'newer' ? format(m.newer, { format: err.format }) : m.wrong;
       pass.element.after(problem);

@@ -4,7 +4,8 @@
 // here, so Node's tests import this very file.
 //
 // The file: {"format", "kdf": {name, hash, iterations, salt}, "cipher": {name, length, iv},
-// "ciphertext"}, salt, iv and ciphertext in base64. Every parameter is also bound into
+// "ciphertext"}, salt, iv and ciphertext in base64; the text inside is padded with
+// spaces (paddedLength). Every parameter is also bound into
 // GCM's additional data, so a changed byte anywhere fails the check like a wrong
 // passphrase does.
 
@@ -14,6 +15,19 @@ const MAX_ITERATIONS = 10000000; // a changed file must not make opening take mi
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const VERSION = /^twitchcheck\.sealed\/(\d+)$/;
+const MIN_PADDED = 4096;
+
+// The length the plain text is padded to (Padmé: at most 12% more, and the size tells
+// only the order of magnitude), so the file's size does not give the twitch count. The
+// padding is spaces after the JSON, which JSON allows; open() takes them off again, and a
+// file sealed before padding (none) opens the same.
+export function paddedLength(length) {
+  const n = Math.max(length, MIN_PADDED);
+  const e = Math.floor(Math.log2(n));
+  const s = Math.floor(Math.log2(e)) + 1;
+  const mask = 2 ** (e - s) - 1;
+  return Math.ceil((n + mask) / (mask + 1)) * (mask + 1);
+}
 
 // Why a file could not be opened: 'locked' (wrong passphrase, or a changed or cut file:
 // GCM cannot tell these apart, and neither do we), or 'newer' (a later format version,
@@ -65,22 +79,30 @@ export async function seal(plainText, passphrase, { iterations = ITERATIONS } = 
     cipher: { name: 'AES-GCM', length: 256, iv: toBase64(iv) },
   };
   const key = await deriveKey(passphrase, salt, iterations, 'encrypt');
+  const bytes = new TextEncoder().encode(plainText);
+  const padded = new Uint8Array(paddedLength(bytes.length)).fill(0x20);
+  padded.set(bytes);
   const sealed = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(header), tagLength: 128 },
-    key, new TextEncoder().encode(plainText));
+    key, padded);
   return `${JSON.stringify({ ...header, ciphertext: toBase64(new Uint8Array(sealed)) }, null, 2)}\n`;
 }
 
 // Whether `text` is (or was, before it was cut or changed) a sealed backup rather than a
 // plain JSON one.
+// (A plain journal, which has "schema", is never taken for one: its own checks name any
+// unknown field. A file cut anywhere, even inside its first key, is still a sealed one.)
 export function isSealed(text) {
   let doc;
   try {
     doc = JSON.parse(text);
   } catch {
-    return /"format"\s*:\s*"twitchcheck\.sealed/.test(text.slice(0, 200));
+    const head = text.slice(0, 200).replace(/\s+/g, '');
+    const start = '{"format":"twitchcheck.sealed';
+    return head.length >= 2 && (start.startsWith(head) || head.startsWith(start));
   }
   return doc !== null && typeof doc === 'object' && !Array.isArray(doc) &&
-    ((typeof doc.format === 'string' && doc.format.startsWith('twitchcheck.sealed')) || 'ciphertext' in doc || 'kdf' in doc);
+    ((typeof doc.format === 'string' && doc.format.startsWith('twitchcheck.sealed')) ||
+      (!('schema' in doc) && ('ciphertext' in doc || 'kdf' in doc)));
 }
 
 // The format of a sealed file that a newer version made ("twitchcheck.sealed/2"), or null.
@@ -113,6 +135,14 @@ function readHeader(text) {
     salt?.length === SALT_BYTES && cipher?.name === 'AES-GCM' && cipher.length === 256 && iv?.length === IV_BYTES &&
     ciphertext !== null && ciphertext.length >= 16;
   if (!fits) throw new SealedError('locked');
+  // Only the form seal() writes opens: no other field, no other spelling (6e5 for
+  // 600000, another base64 of the same bytes, other spacing), so what the doc promises
+  // holds: any change to the file refuses it, as GCM refuses a changed byte it guards.
+  const canonical = `${JSON.stringify({ format: doc.format,
+    kdf: { name: kdf.name, hash: kdf.hash, iterations: kdf.iterations, salt: toBase64(salt) },
+    cipher: { name: cipher.name, length: cipher.length, iv: toBase64(iv) },
+    ciphertext: toBase64(ciphertext) }, null, 2)}\n`;
+  if (text.replace(/\r\n/g, '\n').trimEnd() !== canonical.trimEnd()) throw new SealedError('locked');
   return { header: { format: doc.format, kdf, cipher }, salt, iv, ciphertext };
 }
 
@@ -127,7 +157,8 @@ export async function open(text, passphrase) {
     throw new SealedError('locked');
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    // The padding's spaces off: the plain backup exactly as it was downloaded.
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain).replace(/ +$/, '');
   } catch {
     throw new SealedError('locked');
   }

