@@ -164,6 +164,9 @@ for (const tag of translated) {
     await seed(page, journal, { createdAt: "2024-02-15T10:00:00.000Z" });
 
     await go(page, "/insights");
+    await expect(page.getByRole("heading", { level: 1, name: jm.insights.title })).toBeVisible();
+    await expect(page.locator(".tc-link .tc-entry-title").first()).toBeVisible();
+    await expect(page.locator(".tc-places li").first()).toBeVisible();
     const link = patternRe(jm.insights.linkTitle, { factor: Object.values(jm.insights.factor), strength: Object.values(jm.insights.strength) });
     const titles = await page.locator(".tc-link .tc-entry-title").allTextContents();
     expect(titles.length).toBeGreaterThan(0);
@@ -180,6 +183,7 @@ for (const tag of translated) {
     expect(overflow, "the meters end inside the card's padding").toBeLessThanOrEqual(0.5);
 
     await go(page, "/log");
+    await expect(page.locator(".tc-entry-title").first()).toBeVisible();
     const entries = await page.locator(".tc-entry-title").allTextContents();
     expect(entries.length).toBeGreaterThan(0);
     const inLine = tag === "de" ? /· \p{Lu}/u : /· \p{Ll}/u;
