@@ -264,6 +264,8 @@ std::string trimmed_end(std::string text) {
     return text;
 }
 
+// On a narrow screen (a phone) the columns stack and table cells may break inside a long
+// word, so the page never scrolls sideways in any language (issue 22); print is unchanged.
 constexpr std::string_view kStyle = R"(
 :root{--ink:#1a1a1a;--muted:#555;--line:#bbb;--accent:#1f5fa8;--soft:#e8eef6;--warn:#fff4d6}
 *{box-sizing:border-box}
@@ -287,6 +289,8 @@ td.n,th.n{text-align:right}
 blockquote{margin:0 0 1mm;padding:.6mm 2.5mm;border-left:1mm solid var(--accent);background:var(--soft)}
 blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 @page{margin:9mm}
+@media screen and (max-width:600px){body{padding:3mm}.cols,.pair{grid-template-columns:1fr}
+th,td{padding:.4mm .8mm;overflow-wrap:anywhere;hyphens:auto}}
 @media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}.quotes{max-height:var(--room);overflow:hidden}}
 )";
 

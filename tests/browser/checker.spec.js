@@ -169,12 +169,13 @@ test.describe("an urgent result says one thing", () => {
 });
 
 // The region of the browser's language picks the number; a number is linked only where
-// it is known (docs/glossary.md), else the examples are plain text. The page is in the
-// browser's language where it has one (German, French, Spanish), else English.
+// it is known (docs/glossary.md), and the examples (911 / 112 / 999) are plain text under
+// it or in its place. The page is in the browser's language where it has one (German,
+// French, Spanish), else English.
 for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "112"], ["fr-FR", "112"], ["es-ES", "112"], ["en-IN", null]]) {
   test.describe(`a browser in ${locale}`, () => {
     test.use({ locale });
-    test(number ? `the emergency number is a tel:${number} link` : "no number is linked, the examples are plain text", async ({ page }) => {
+    test(number ? `the emergency number is a tel:${number} link with the other common numbers under it` : "no number is linked, the examples are plain text", async ({ page }) => {
       const tag = locale.slice(0, 2);
       const words = await loadMessages(tag);
       await page.goto("/index.html#/check");
@@ -184,7 +185,7 @@ for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "1
       if (number) {
         await expect(verdict.getByRole("link")).toHaveText(format(words.result.call, { number }));
         await expect(verdict.getByRole("link")).toHaveAttribute("href", `tel:${number}`);
-        await expect(verdict).not.toContainText(words.result.emergencyExamples);
+        await expect(verdict.locator(".tc-call + p")).toHaveText(words.result.emergencyExamples);
       } else {
         await expect(verdict.getByRole("link")).toHaveCount(0);
         await expect(verdict.getByText("The number is 911 in the US, 112 in Europe and 999 in the UK.", { exact: true })).toBeVisible();
@@ -192,6 +193,29 @@ for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "1
     });
   });
 }
+
+// Issue 22: a German, Spanish or French page (?lang=) in a browser set to en-US links 911,
+// which may not be where the person is; the line with 112 and 999 shows under it.
+test.describe("a page in another language than the browser's (en-US)", () => {
+  test.use({ locale: "en-US" });
+  const examples = {
+    de: "Die Nummer ist 911 in den USA, 112 in Europa und 999 in Großbritannien.",
+    es: "El número es el 911 en EE. UU., el 112 en Europa y el 999 en el Reino Unido.",
+    fr: "Le numéro est le 911 aux États-Unis, le 112 en Europe et le 999 au Royaume-Uni.",
+  };
+  for (const tag of ["de", "es", "fr"]) {
+    test(`?lang=${tag}: the emergency result links 911 and shows 911, 112 and 999 under it`, async ({ page }) => {
+      const words = await loadMessages(tag);
+      await page.goto(`/index.html?lang=${tag}#/check`);
+      await expect(page.getByRole("heading", { level: 1, name: words.flow.title })).toBeVisible();
+      await new CheckerDriver(page, words, { language: tag }).complete(vignette("sudden-face-droop").input);
+      const verdict = page.locator(".tc-verdict");
+      await expect(verdict.getByRole("link")).toHaveAttribute("href", "tel:911");
+      await expect(verdict.getByRole("link")).toHaveText(format(words.result.call, { number: "911" }));
+      await expect(verdict.locator(".tc-call + p")).toHaveText(examples[tag]);
+    });
+  }
+});
 
 test("not sure and skipped signs are listed as open, and each one leads back to its question", async ({ page }) => {
   const v = vignette("partly-answered");

@@ -142,6 +142,73 @@ for (const tag of translated) {
   });
 }
 
+// Issue 22: the lines the page builds from parts take their order and punctuation from
+// each language's file: a link's factor and strength, a place alone (lower case inside a
+// line in Spanish and French, as a place with a side), a note's moment, the last saved
+// result; and at 320 px the time-of-day meters stay inside their card.
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function patternRe(template, values) {
+  const parts = template.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!name) return escapeRe(part);
+    return values[name] ? `(?:${values[name].map(escapeRe).join("|")})` : ".+";
+  });
+  return new RegExp(`^${parts.join("")}$`, "u");
+}
+const momentOf = {
+  de: /^\p{L}+, \d{1,2}\. \p{L}+ \d{4}, \d\d:\d\d Uhr, \p{Lu}/u,
+  es: /^\p{L}+, \d{1,2} de \p{L}+ de \d{4}, \d\d:\d\d, \p{Ll}/u,
+  fr: /^\p{L}+ \d{1,2} \p{L}+ \d{4} à \d\d:\d\d, \p{Ll}/u,
+};
+for (const tag of translated) {
+  test(`${tag}: lines built from parts follow the language's file; the time-of-day meters fit their card at 320 px`, async ({ browser }) => {
+    const context = await browser.newContext({ locale: localeOf[tag], timezoneId: "UTC", viewport: { width: 320, height: 720 } });
+    const page = await context.newPage();
+    const { m, jm } = words(tag);
+    const { journal, today } = sampleJournal();
+    const check = vignette("calf-after-run");
+    journal.assessments = [{ at: `${today}T09:00:00Z`, input: check.input, level: check.expect.level, rules_version: "2" }];
+    await page.clock.setFixedTime(new Date(`${today}T18:40:00Z`));
+    await go(page, "/check");
+    await seed(page, journal, { createdAt: "2024-02-15T10:00:00.000Z" });
+
+    await go(page, "/insights");
+    await expect(page.getByRole("heading", { level: 1, name: jm.insights.title })).toBeVisible();
+    await expect(page.locator(".tc-link .tc-entry-title").first()).toBeVisible();
+    await expect(page.locator(".tc-places li").first()).toBeVisible();
+    const link = patternRe(jm.insights.linkTitle, { factor: Object.values(jm.insights.factor), strength: Object.values(jm.insights.strength) });
+    const titles = await page.locator(".tc-link .tc-entry-title").allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(link);
+    const places = await page.locator(".tc-places li").allTextContents();
+    expect(places.length).toBeGreaterThan(1);
+    for (const place of places) expect(place, "a place starts its line with a capital").toMatch(/^\p{Lu}/u);
+    const overflow = await page.locator(".tc-meters").evaluate((list) => {
+      const card = list.closest(".tc-card");
+      const style = getComputedStyle(card);
+      const inner = card.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      return Math.max(...[...list.querySelectorAll("dt, dd, meter")].map((el) => el.getBoundingClientRect().right)) - inner;
+    });
+    expect(overflow, "the meters end inside the card's padding").toBeLessThanOrEqual(0.5);
+
+    await go(page, "/log");
+    await expect(page.locator(".tc-entry-title").first()).toBeVisible();
+    const entries = await page.locator(".tc-entry-title").allTextContents();
+    expect(entries.length).toBeGreaterThan(0);
+    const inLine = tag === "de" ? /· \p{Lu}/u : /· \p{Ll}/u;
+    for (const entry of entries) expect(entry).toMatch(inLine);
+    expect(entries.some((entry) => entry.endsWith(`· ${jm.placeNames.chest}`)), "the chest, alone, as the language writes a place").toBe(true);
+
+    await go(page, "/report");
+    await expect(page.getByRole("heading", { level: 2, name: jm.reportView.title })).toBeVisible();
+    await expect(page.locator(".tc-own-words li > p.tc-hint")).toHaveText(momentOf[tag]);
+
+    await go(page, "/recheck");
+    await expect(page.locator(".tc-recheck-intro .tc-hint")).toHaveText(patternRe(jm.recheck.savedLevel, { level: [m.levels[check.expect.level].name] }));
+    await context.close();
+  });
+}
+
 test.describe("choosing the language", () => {
   test.use({ locale: "en-US" });
   const other = translated[0] ?? PSEUDO;

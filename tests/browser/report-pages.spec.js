@@ -136,6 +136,34 @@ test.describe('the engine\'s HTML report in German, Spanish and French, built na
   }
 });
 
+// Issue 22: on a phone (320 px) the downloaded page does not scroll sideways in any
+// language (it was 414 to 530 px wide): the body map and its table stack, the plan's and
+// the places' tables wrap inside their own width. At 1280 px the columns stay side by side.
+test.describe('the engine\'s HTML report on a narrow screen', () => {
+  for (const lang of ['en', 'de', 'es', 'fr']) {
+    test(`in ${lang}: 320 px wide, nothing wider than the screen; at 1280 px the map and its table side by side`, async ({ page }) => {
+      const doc = month(generator, { seed: 5, episodes: 165, regions: 12, notes: 11, check: 'calf-thumb-month' });
+      const file = test.info().outputPath('journal.json');
+      fs.writeFileSync(file, JSON.stringify(doc));
+      const html = execFileSync(cli, ['report', file, '--today', TODAY, '--format', 'html', '--lang', lang]).toString('utf8');
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.setContent(html);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        widest: Math.max(...[...document.querySelectorAll('body *')].map((el) => Math.ceil(el.getBoundingClientRect().right))),
+      }));
+      console.log(`report page at 320 px, ${lang}: ${widths.page} px wide, widest element ends at ${widths.widest} px`);
+      expect(widths.page).toBe(320);
+      expect(widths.widest).toBeLessThanOrEqual(320);
+      const map = page.locator('.cols > div').first();
+      const table = page.locator('table.places');
+      expect((await table.boundingBox()).y).toBeGreaterThan((await map.boundingBox()).y + (await map.boundingBox()).height - 1);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(Math.abs((await table.boundingBox()).y - (await map.boundingBox()).y)).toBeLessThan(2);
+    });
+  }
+});
+
 test.describe('the app\'s Report screen, printed', () => {
   test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
   for (const [name, shape] of months) {

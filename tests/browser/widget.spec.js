@@ -405,6 +405,7 @@ test("the widget's emergency result says one thing; its lang attribute picks the
   const driver = await run(page, "element", suddenAfterWeeks);
   await expect(driver.verdict("emergency")).toBeVisible();
   await expect(root.getByRole("link", { name: "Call 999" })).toHaveAttribute("href", "tel:999");
+  await expect(root.getByText("The number is 911 in the US, 112 in Europe and 999 in the UK.", { exact: true })).toBeVisible();
   await expect(root.getByRole("region", { name: "Why" }).getByRole("heading", { level: 4 })).toHaveText([ruleOf("SAFETY-SUDDEN").cause]);
   await expect(root.getByText("What to do:")).toHaveCount(0);
   await expect(root.getByRole("region", { name: "Self-care tips" })).toHaveCount(0);
@@ -425,6 +426,7 @@ test("the iframe's lang parameter picks the words and the number too (de-DE: Ger
   await expect(root.getByRole("heading", { name: de.where.title })).toBeVisible();
   await new CheckerDriver(page, de, { root, language: "de" }).complete(vignette("sudden-face-droop").input);
   await expect(root.getByRole("link", { name: format(de.result.call, { number: "112" }) })).toHaveAttribute("href", "tel:112");
+  await expect(root.getByText("Die Nummer ist 911 in den USA, 112 in Europa und 999 in Großbritannien.", { exact: true })).toBeVisible();
 });
 
 test("theme and accent attributes restyle the widget", async ({ page, widgetOrigin, demoOrigin }) => {

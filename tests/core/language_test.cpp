@@ -221,16 +221,16 @@ TEST_CASE("the report's dates, counts and numbers follow the language") {
         {"de",
          {"<html lang=\"de\">", "Erstellt am Dienstag, 31. März 2026 von TwitchCheck",
           "Gemacht am 30. März 2026, 10:00 Uhr. Ergebnis: <span class=\"level\">Termin beim Arzt machen</span>.",
-          "Erstes Zucken: 1. März 2026. Letztes Zucken: 29. März 2026. Es geht seit 30 Tagen so. 24 Zuckungen an 24 "
+          "Erste Zuckung: 1. März 2026. Letzte Zuckung: 29. März 2026. Es geht seit 30 Tagen so. 24 Zuckungen an 24 "
           "verschiedenen Tagen.",
           "Vielleicht verbunden mit Tagen mit mehr als 200 mg Koffein: 1,9-mal so viele Zuckungen am Tag (95-%-Bereich: "
           "0,8 bis 4,8; kann Zufall sein).",
           ">31.3.</text>", "&mdash; 26. März 2026, 20:20 Uhr, Hand oder Finger (links)"}},
         {"es",
          {"<html lang=\"es\">", "Hecho el martes, 31 de marzo de 2026 por TwitchCheck",
-          "Primer tic: 1 de marzo de 2026. Último tic: 29 de marzo de 2026. Dura desde hace 30 días. 24 tics en 24 días "
+          "Primer espasmo: 1 de marzo de 2026. Último espasmo: 29 de marzo de 2026. Dura desde hace 30 días. 24 espasmos en 24 días "
           "distintos.",
-          "Tics por semana, del 25 de febrero de 2026 al 31 de marzo de 2026", ">31/3</text>"}},
+          "Espasmos por semana, del 25 de febrero de 2026 al 31 de marzo de 2026", ">31/3</text>"}},
         {"fr",
          {"<html lang=\"fr\">", "Fait le mardi 31 mars 2026 par TwitchCheck",
           "Fait le 30 mars 2026 à 10:00. Résultat\u00a0: <span class=\"level\">Prendre rendez-vous chez un médecin</span>.",
@@ -249,7 +249,7 @@ TEST_CASE("the report's dates, counts and numbers follow the language") {
     const std::string one = R"({"schema": "twitchcheck.journal/1", "episodes": [{"id": "a", "at": "2026-05-10T10:00:00Z",
         "region": "calf", "side": "left"}], "days": []})";
     CHECK(api::report(one, "2026-05-10", "html", "de").text.find("Es hat heute angefangen. 1 Zuckung an 1 Tag.") != std::string::npos);
-    CHECK(api::report(one, "2026-05-10", "html", "es").text.find("Empezó hoy. 1 tic en 1 día.") != std::string::npos);
+    CHECK(api::report(one, "2026-05-10", "html", "es").text.find("Empezó hoy. 1 espasmo en 1 día.") != std::string::npos);
     CHECK(api::report(one, "2026-05-10", "html", "fr").text.find("Cela a commencé aujourd’hui. 1 secousse sur 1 jour.") != std::string::npos);
 }
 

@@ -61,6 +61,7 @@ test('the syllable counter counts syllables, not hyphenation points', () => {
   assert.equal(counts('es', 'día'), 2);
   assert.equal(counts('es', 'cafeína'), 4);
   assert.equal(counts('es', 'tics'), 1);
+  assert.equal(counts('es', 'espasmos'), 3);
   assert.equal(counts('fr', 'secousse'), 2);
   assert.equal(counts('fr', 'neurologue'), 3);
   assert.equal(counts('fr', 'médecin'), 3);

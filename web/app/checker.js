@@ -548,12 +548,14 @@ export function mountChecker(root, options = {}) {
       words.detail ? h("p", { class: "tc-detail" }, words.detail) : null);
   }
 
-  // A tel: link only where the locale's number is known; else examples, as plain text.
+  // A tel: link only where the locale's number is known; the examples always, as plain
+  // text: the region comes from the language list, which may not be where the person is.
   function emergencyNumberView() {
     const number = emergencyNumber(locales);
+    const examples = h("p", { class: "tc-detail tc-call-examples" }, m.result.emergencyExamples);
     return number
-      ? h("p", { class: "tc-call" }, h("a", { href: `tel:${number}` }, format(m.result.call, { number })))
-      : h("p", { class: "tc-detail" }, m.result.emergencyExamples);
+      ? [h("p", { class: "tc-call" }, h("a", { href: `tel:${number}` }, format(m.result.call, { number }))), examples]
+      : examples;
   }
 
   // Where a rule comes from, in the page's words: the source article's section, general

@@ -1,7 +1,8 @@
 // The emergency numbers the result may offer as a tel: link, by the region subtag of the
 // page's locale (docs/glossary.md, "Emergency numbers the app knows"). Anywhere else the
 // page shows examples as plain text and links nothing: a wrong number in a crisis costs
-// more than no link.
+// more than no link. The examples (911 / 112 / 999) show under a linked number too: the
+// region comes from the language list, which says little about where the person is.
 // Sources: the single European emergency number 112 (European Electronic Communications
 // Code, Directive (EU) 2018/1972, art. 109) for the 27 EU countries; the Swiss federal
 // emergency numbers (112; 144 is the ambulance); UK emergency services (999, 112 also

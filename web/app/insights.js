@@ -3,11 +3,11 @@
 // Nothing is decided here; the words only put the engine's facts into plain language.
 
 import { h, svg } from './dom.js';
-import { format, plural, language } from './messages.js';
+import { format, formatParts, plural, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
-import { placeFigure, placeList, whereText } from './places.js';
+import { capitalFirst, placeFigure, placeList, whereText } from './places.js';
 import { shortDate, longDate, addDays } from './when.js';
 
 const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString(language);
@@ -80,7 +80,7 @@ function weekTable(weeks, m) {
 function placeMap(regions, m) {
   if (!regions.length) return h('p', null, m.mapEmpty);
   return h('div', { class: 'tc-map' }, placeFigure(regions),
-    h('ul', { class: 'tc-places' }, placeList(regions).map((p) => h('li', null, format(m.placeCount, { where: whereText(p.region, p.side), n: p.n })))));
+    h('ul', { class: 'tc-places' }, placeList(regions).map((p) => h('li', null, capitalFirst(format(m.placeCount, { where: whereText(p.region, p.side), n: p.n }))))));
 }
 
 function timeOfDay(facts, m) {
@@ -112,7 +112,7 @@ function links(facts, m) {
   return h('ul', { class: 'tc-links' }, facts.triggers.map((t) => {
     const words = linkWords(t, m);
     return h('li', { class: `tc-link tc-strength-${words.kind}` },
-      h('p', { class: 'tc-entry-title' }, words.factor, ': ', h('strong', null, words.strength)),
+      h('p', { class: 'tc-entry-title' }, formatParts(m.linkTitle, { factor: words.factor, strength: h('strong', null, words.strength) })),
       h('p', { class: 'tc-hint' }, words.detail));
   }));
 }

@@ -3,7 +3,7 @@
 // deleted.
 
 import { h } from './dom.js';
-import { messages, format } from './messages.js';
+import { messages, format, formatParts } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { bodyFigure } from './body-figure.js';
 import { regionOrder, whereText } from './places.js';
@@ -364,8 +364,10 @@ export async function render(root, { focus = false } = {}) {
     const info = details(e);
     return h('li', { class: 'tc-entry', dataset: { at: e.at } },
       h('div', { class: 'tc-entry-main' },
-        h('p', { class: 'tc-entry-title' },
-          h('time', { datetime: e.at }, withDate ? `${shortDate(e.at.slice(0, 10))}, ${time}` : time), ' · ', where),
+        h('p', { class: 'tc-entry-title' }, formatParts(m.entryTitle, {
+          when: h('time', { datetime: e.at }, withDate ? format(m.entryWhen, { date: shortDate(e.at.slice(0, 10)), time }) : time),
+          where,
+        })),
         info ? h('p', { class: 'tc-hint' }, info) : null,
         noteText),
       h('div', { class: 'tc-entry-actions' },

@@ -6,7 +6,7 @@
 // opens: the checker's first result does not pay for them.
 import { fallback } from "./language.js";
 import { pageLanguage } from "./language-choice.js";
-import { loadWords, format, pluralIn } from "./text.js";
+import { loadWords, format, formatParts, pluralIn } from "./text.js";
 
 // A language whose words cannot be fetched (a broken deploy) falls back to English.
 export async function wordsIn(tag, part) {
@@ -23,5 +23,5 @@ const [tag, checkerWords] = await wordsIn(pageLanguage(), "checker");
 // The language these words are in; plural forms, numbers and dates follow it.
 export const language = tag;
 export const messages = checkerWords;
-export { format };
+export { format, formatParts };
 export const plural = pluralIn(language);

@@ -1,6 +1,6 @@
 // Places on the body: their words ("Left calf") and the body picture shaded by how many
 // twitches each place had (the `regions` of the engine's report JSON).
-import { messages, format } from './messages.js';
+import { messages, format, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { bodyFigure } from './body-figure.js';
 
@@ -8,13 +8,24 @@ export const regionOrder = ['eyelid', 'face', 'tongue', 'shoulder', 'upper_arm',
   'neck', 'chest', 'back', 'abdomen', 'thigh', 'calf', 'foot'];
 export const sideOrder = ['left', 'right', 'both', 'midline'];
 
+// A text with its first letter a capital, as the page's language writes it.
+export function capitalFirst(text) {
+  const [first = '', ...rest] = text;
+  return first.toLocaleUpperCase(language) + rest.join('');
+}
+
+const startsWithCapital = (text) => { const [first = ''] = text; return first !== first.toLocaleLowerCase(language); };
+
 // "Left calf or lower leg": the side's words and the body part as it is written inside a
-// phrase (placeNames: lower case in English, as each language writes it); a part in the
-// middle is named alone.
+// phrase (placeNames: lower case in English, as each language writes it). A part in the
+// middle is named alone, and starts as the language's place with a side does: "Neck" as
+// "Left calf" in English, "pecho" as "pantorrilla (lado izquierdo)" in Spanish, so a
+// place after a colon or a "·" is written alike whichever it is (issue 22).
 export function whereText(region, side) {
   const words = jm.sideWords[side];
-  if (!words) return messages.regions[region] ?? region;
-  return format(jm.where, { side: words, region: jm.placeNames[region] ?? region });
+  const name = jm.placeNames[region] ?? messages.regions[region] ?? region;
+  if (words) return format(jm.where, { side: words, region: name });
+  return startsWithCapital(format(jm.where, { side: jm.sideWords.left, region: jm.placeNames.calf })) ? capitalFirst(name) : name;
 }
 
 // `regions`: [{region, count, sides: {left, right, both, midline}}]. A part of the picture

@@ -117,7 +117,7 @@ export function reportView(report, r = jm.reportView) {
 // they all are. The same notes show on screen, so the screen shows what will print.
 function notesPart(notes, used, r, section) {
   if (notes.length === 0) return section('rep-notes', r.notesTitle, h('p', null, r.noNotes));
-  const where = (n) => `${longDateYear(n.date)} ${n.at.slice(11, 16)}, ${whereText(n.region, n.side)}`;
+  const where = (n) => format(r.noteMoment, { date: longDateYear(n.date), time: n.at.slice(11, 16), where: whereText(n.region, n.side) });
   const page = notesOnPage(notes.map((n) => ({ text: n.text, tail: where(n).length + 3 })), used,
     { marker: r.shortened.length, intro: r.notesIntro, leftOut: `${plural(r.notesLeftOut, notes.length)} ${r.notesInBackup}` });
   const shown = page.kept.map((kept, i) => {

@@ -19,6 +19,16 @@ export function format(template, values = {}) {
     Object.hasOwn(values, name) ? String(values[name]) : slot);
 }
 
+// The same, for values that are page nodes (a <strong>, a <time>): the message's text and
+// the values in the message's order, as children for h(). Each language's file then sets
+// the order and the punctuation between them.
+export function formatParts(template, values = {}) {
+  return template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name && Object.hasOwn(values, name) ? values[name] : part;
+  });
+}
+
 // plural(forms, count, values) for language `tag`: the form of `forms` for `count`, with
 // `{n}` (the count, written as `tag` writes numbers) and `values` filled in: an exact form
 // ("=0") first, then the language's own category (Intl.PluralRules: one, few, many…),
