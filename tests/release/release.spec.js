@@ -1,7 +1,8 @@
 // The release as a site's web team takes it, in Chromium: the site archive unpacked and
 // served by a plain static server (the app gives a result offline after one visit; the
 // widget gives a result), and the npm package installed into a new Vite project and a new
-// webpack 5 project, each built and served (the widget gives a result). Every test fails on
+// webpack 5 project, each built and served (the widget gives a result; the full module,
+// imported by the host's code, gives the CLI's bytes). Every test fails on
 // a request to any origin but the host's and on any console error (../browser/fixtures.js).
 // The expected result is the CLI's for the same answers, so the test holds whatever the
 // rules say.
@@ -82,6 +83,20 @@ async function widgetGivesResult(page, name) {
   expect(await page.evaluate(() => document.querySelector("twitch-check").version)).toBe(version);
 }
 
+// The host's own code: the widget, and the full module for its own use (on the window, so
+// the test can call it as that code would).
+const entry = `import "twitchcheck/widget";
+import { createTwitchCheck } from "twitchcheck";
+window.hostCreateTwitchCheck = createTwitchCheck;
+`;
+
+// The full module from the package, through the bundler: the CLI's bytes for a vignette in German.
+async function moduleGivesCliBytes(page, name) {
+  const input = JSON.stringify(vignette(name).input);
+  const fromPage = await page.evaluate(async (text) => (await window.hostCreateTwitchCheck()).assess(text, "de"), input);
+  expect(fromPage).toBe(run(path.join(buildDir, "native", "twitchcheck"), ["assess", "--lang", "de"], { input }));
+}
+
 // Serves the folder `dir()` makes on a port of this suite's range, for one test at a time;
 // that origin is the host's (the only one a request may go to).
 function served(dir, port) {
@@ -146,16 +161,17 @@ base.describe("the npm package in a new Vite project", () => {
       packageJson: { type: "module" },
       sources: {
         "index.html": hostPage('<script type="module" src="/src/main.js"></script>'),
-        "src/main.js": 'import "twitchcheck/widget";\n',
+        "src/main.js": entry,
       },
     });
     run("npx", ["vite", "build"], { cwd: dir });
     return path.join(dir, "dist");
   }, basePort + 16);
 
-  test(`vite@${pinned.vite} build: the widget gives a result, with no request to another origin and no console error`, async ({ page, server }) => {
+  test(`vite@${pinned.vite} build: the widget gives a result and the imported module the CLI's bytes, with no request to another origin and no console error`, async ({ page, server }) => {
     await page.goto(`${server.origin}/index.html`);
     await widgetGivesResult(page, "spreading-ten-days");
+    await moduleGivesCliBytes(page, "calf-thumb-month");
   });
 });
 
@@ -163,7 +179,7 @@ base.describe("the npm package in a new webpack 5 project", () => {
   const test = served(() => {
     const dir = project("webpack", { webpack: pinned.webpack, "webpack-cli": pinned["webpack-cli"] }, {
       packageJson: {},
-      sources: { "src/index.js": 'import "twitchcheck/widget";\n' },
+      sources: { "src/index.js": entry },
     });
     // webpack's defaults (no configuration file): src/index.js to dist/main.js.
     run("npx", ["webpack", "--mode", "production"], { cwd: dir });
@@ -171,8 +187,9 @@ base.describe("the npm package in a new webpack 5 project", () => {
     return path.join(dir, "dist");
   }, basePort + 17);
 
-  test(`webpack@${pinned.webpack} build: the widget gives a result, with no request to another origin and no console error`, async ({ page, server }) => {
+  test(`webpack@${pinned.webpack} build: the widget gives a result and the imported module the CLI's bytes, with no request to another origin and no console error`, async ({ page, server }) => {
     await page.goto(`${server.origin}/index.html`);
     await widgetGivesResult(page, "sudden-face-droop");
+    await moduleGivesCliBytes(page, "weakness-family");
   });
 });
