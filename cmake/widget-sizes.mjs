@@ -63,7 +63,7 @@ function site(siteDir) {
     return [...seen];
   };
   // The checker-only module, as engine.js's checkerEngineAt names it (script, then wasm).
-  const moduleScript = text('app/engine.js').match(/export function checkerEngineAt[^]*?new URL\("([\w.-]+\.js)"/)[1];
+  const moduleScript = text('app/engine.js').match(/export function checkerEngineAt[^]*?file\("([\w.-]+\.js)"\)/)[1];
   const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm')];
   // A page's stylesheets, icon and module scripts, from its markup.
   const pageParts = (rel) => {
@@ -82,10 +82,11 @@ function site(siteDir) {
 export function measureWidget(siteDir, tag = 'en') {
   const { text, sizeOf, graph, moduleFiles, pageParts } = site(siteDir);
 
-  // The custom element: widget.js imports define.js by URL; the element names its stylesheets.
+  // The custom element: widget.js imports define.js by URL; app/site-files.js names the
+  // element's stylesheets.
   const elementFile = 'widget/twitch-check-element.js';
   const entry = text('widget.js').match(/new URL\("([^"]+\.js)"/)[1];
-  const styles = [...text(elementFile).matchAll(/"([\w/-]+\.css)"/g)].map((x) => x[1]);
+  const styles = [...text('app/site-files.js').matchAll(/"([\w/-]+\.css)"/g)].map((x) => x[1]);
   const eager = graph([entry], { dynamic: false });
   const words = pageWords(tag, ['checker']);
   const before = ['widget.js', ...eager, ...styles, ...words].map(sizeOf);

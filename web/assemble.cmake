@@ -18,6 +18,14 @@ file(COPY_FILE "${MODULE_WASM}" "${SITE_DIR}/twitchcheck.wasm")
 # The widget's smaller, checker-only module (wasm/CMakeLists.txt).
 file(COPY_FILE "${CHECKER_MODULE_JS}" "${SITE_DIR}/twitchcheck-checker.js")
 file(COPY_FILE "${CHECKER_MODULE_WASM}" "${SITE_DIR}/twitchcheck-checker.wasm")
+# The licence and the third-party notices, as text the About line links to (and a
+# browser shows rather than downloads).
+file(COPY_FILE "${SOURCE_DIR}/LICENSE" "${SITE_DIR}/LICENSE.txt")
+file(COPY_FILE "${SOURCE_DIR}/THIRD-PARTY-NOTICES" "${SITE_DIR}/THIRD-PARTY-NOTICES.txt")
+# The project's one version (CMake's project(VERSION)): the About line and the widget's
+# `version` property read it from here; the service worker's cache name carries it.
+file(WRITE "${SITE_DIR}/version.js"
+  "// Generated at build time from CMake's project(VERSION).\nexport const version = \"${PROJECT_VERSION}\";\n")
 # The engine's checker words of each language, for the checker-only module (addLanguage).
 file(GLOB engine_words "${ENGINE_WORDS_DIR}/*.json")
 file(COPY ${engine_words} DESTINATION "${SITE_DIR}/engine-words")
@@ -60,6 +68,9 @@ foreach(rel ${shipped})
 endforeach()
 string(SHA256 version "${hash_input}")
 string(SUBSTRING "${version}" 0 12 version)
+# The cache name: the project's version, then the content's hash (a rebuild with changed
+# files is a new cache even within one version).
+set(version "${PROJECT_VERSION}-${version}")
 file(WRITE "${SITE_DIR}/precache.js"
   "// Generated at build time: the cache version and every file the app needs offline.\n"
   "self.TWITCHCHECK_PRECACHE = {\n  version: \"${version}\",\n  files: [\n  \"./\",\n${list}  ],\n};\n")

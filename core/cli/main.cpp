@@ -19,7 +19,8 @@ constexpr const char* kUsage =
     "  twitchcheck analyze FILE --today YYYY-MM-DD\n"
     "  twitchcheck report FILE --today YYYY-MM-DD --format json|html|csv|fhir [--lang TAG]\n"
     "  twitchcheck upgrade FILE\n"
-    "  twitchcheck rules [--check FILE]\n";
+    "  twitchcheck rules [--check FILE]\n"
+    "  twitchcheck --version\n";
 
 int usage() {
     std::cerr << kUsage;
@@ -80,6 +81,11 @@ std::optional<Arguments> parse_arguments(int argc, char** argv) {
 int main(int argc, char** argv) {
     if (argc < 2) return usage();
     const std::string command = argv[1];
+    // The project's version (CMake's project(VERSION)), then the built-in rules' own.
+    if (command == "--version" && argc == 2) {
+        std::cout << "twitchcheck " TWITCHCHECK_VERSION " (rules " << twitchcheck::api::rules_version() << ")\n";
+        return 0;
+    }
     auto args = parse_arguments(argc, argv);
     if (!args) return usage();
     try {

@@ -4,7 +4,9 @@
 // (assess and rulesVersion). Each is added once per URL (a page may hold the app and a
 // widget, or widgets from two copies of the site).
 
-const defaultModuleUrl = new URL("../twitchcheck.js", import.meta.url).href;
+import { siteFile } from "./site-files.js";
+
+const defaultModuleUrl = siteFile("twitchcheck.js");
 const loading = new Map(); // module URL -> Promise of the Emscripten module instance
 
 function loadFactory(moduleUrl, factoryName) {
@@ -22,13 +24,14 @@ function loadFactory(moduleUrl, factoryName) {
   });
 }
 
-function instance(moduleUrl, factoryName = "createTwitchCheck", lang) {
+function instance(moduleUrl, factoryName = "createTwitchCheck", lang, locate) {
   let promise = loading.get(moduleUrl);
   if (!promise) {
     promise = loadFactory(moduleUrl, factoryName).then((factory) =>
-      // The .wasm sits beside the script, wherever the script came from. `lang`: the
-      // checker-only module fetches that language's words as it starts (engine-words/).
-      factory({ locateFile: (file) => new URL(file, moduleUrl).href, ...(lang ? { lang } : {}) }));
+      // The .wasm sits beside the script, wherever the script came from (or where `locate`
+      // says). `lang`: the checker-only module fetches that language's words as it starts
+      // (engine-words/).
+      factory({ locateFile: locate ?? ((file) => new URL(file, moduleUrl).href), ...(lang ? { lang } : {}) }));
     promise.startLang = lang || "en";
     // A failed load may be retried later (e.g. after a network blip).
     promise.catch(() => loading.delete(moduleUrl));
@@ -39,23 +42,25 @@ function instance(moduleUrl, factoryName = "createTwitchCheck", lang) {
 
 // An engine bound to one copy of a module; every call returns parsed JSON (a result or
 // a `twitchcheck.error/1` document). `moduleUrl` defaults to ../twitchcheck.js beside app/;
-// `factoryName` is the factory that script defines. `words`: the folder of the engine's
-// words per language (engine-words/<tag>.json), for a module with no words built in (the
+// `factoryName` is the factory that script defines. `words`: where the engine's words of a
+// language are (a function of the tag: engine-words/<tag>.json), for a module with no words built in (the
 // checker-only one): it starts with the words of the first call's language (it fetches
 // them itself) and takes another language (addLanguage) before the first call in it.
 // `lang` (a matched tag such as "de") picks the language of causes, actions, advice and
 // reports; without it, or when its words cannot be fetched, they are English (or the
-// language the module started with).
-export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwitchCheck", { words } = {}) {
+// language the module started with). `locate`: the address of a file the module asks for
+// (its .wasm, its words), when not beside the module's script.
+export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwitchCheck", { words, locate } = {}) {
   const url = new URL(moduleUrl, document.baseURI).href;
-  const load = (lang) => instance(url, factoryName, words ? lang : undefined);
+  const load = (lang) => instance(url, factoryName, words ? lang : undefined, locate);
   const added = new Map(); // tag -> Promise, once per language
   const inLanguage = async (lang) => {
     const loaded = load(lang);
     const module = await loaded;
     if (!words || !lang || lang === loaded.startLang) return module;
     if (!added.has(lang)) {
-      const adding = fetch(new URL(`${lang}.json`, words)).then((response) => {
+      const address = words(lang); // null: this copy carries no words for `lang`
+      const adding = (address ? fetch(address) : Promise.reject(new Error(`no engine words for ${lang}`))).then((response) => {
         if (!response.ok) throw new Error(`no engine words for ${lang}`);
         return response.text();
       }).then((text) => {
@@ -91,17 +96,19 @@ export function engineAt(moduleUrl = defaultModuleUrl, factoryName = "createTwit
 }
 
 // The widget's engine: the checker-only module (assess, addLanguage and rulesVersion) in
-// `folder`, with the other languages' words in its engine-words/.
-export function checkerEngineAt(folder) {
-  return engineAt(new URL("twitchcheck-checker.js", folder).href, "createTwitchCheckChecker",
-    { words: new URL("engine-words/", folder) });
+// `where` (a folder, or a function giving the address of each of the site's files), with
+// the other languages' words in its engine-words/.
+export function checkerEngineAt(where) {
+  const file = typeof where === "function" ? where : (path) => new URL(path, where).href;
+  return engineAt(file("twitchcheck-checker.js"), "createTwitchCheckChecker",
+    { words: (tag) => file(`engine-words/${tag}.json`), locate: file });
 }
 
 // The checker screen needs only assess, so it gets the checker-only module beside app/
 // (55 KB gzip; the full module is 137 KB): a first result comes sooner. The full module
 // loads when a journal screen opens (textFunctions, engineAt()). The service worker
 // precaches both.
-export const checkerEngine = checkerEngineAt(new URL("../", import.meta.url));
+export const checkerEngine = checkerEngineAt(siteFile);
 
 const defaultEngine = engineAt();
 export const { warm, assess, analyze, validateJournal, report, rulesVersion } = defaultEngine;

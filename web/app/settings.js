@@ -10,11 +10,24 @@ import { download, downloadBackup, backupWords } from './files.js';
 import { longDate } from './when.js';
 import { sealedBackupControl } from './sealed-ui.js';
 import { sourcesSection } from './sources.js';
+import { rulesVersion } from './engine.js';
+import { version } from '../version.js';
 
 const MB = 1024 * 1024;
 const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
 const size = (bytes) => (bytes < MB ? format(jm.settings.kilobytes, { n: Math.max(1, Math.round(bytes / 1024)).toLocaleString(language) })
   : bytes < 1024 * MB ? format(jm.settings.megabytes, { n: tenths(bytes / MB) }) : format(jm.settings.gigabytes, { n: tenths(bytes / MB / 1024) }));
+
+// The app's version and the rules' (each its own), the licence and the third-party notices.
+function aboutSection(m = jm.settings) {
+  const line = h('p', { class: 'tc-version' }, format(m.about, { version, rules: '…' }));
+  rulesVersion().then((rules) => { line.textContent = format(m.about, { version, rules }); }, () => {});
+  return h('section', { class: 'tc-card', 'aria-labelledby': 'set-about' },
+    h('h2', { id: 'set-about' }, m.aboutTitle), line, h('p', null, m.licence),
+    h('ul', null,
+      h('li', null, h('a', { href: 'LICENSE.txt' }, m.licenceLink)),
+      h('li', null, h('a', { href: 'THIRD-PARTY-NOTICES.txt' }, m.noticesLink))));
+}
 
 // What an encrypted backup protects against, and what it does not.
 function sealedSection(s = jm.sealed) {
@@ -82,6 +95,7 @@ export async function render(root, { focus = false } = {}) {
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
       h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),
       h('div', { class: 'tc-actions' }, ask), confirmRow),
+    aboutSection(),
     status));
 
   // Where the journal is kept and how much room it takes (the browser's own count).

@@ -4,11 +4,11 @@
 // language's checker words. `{name}` marks a value filled in at run time (format()); a text
 // that depends on a count is an object of plural forms (plural()).
 
-const siteRoot = new URL("../", import.meta.url);
+import { siteFile } from "./site-files.js";
 
 // The words of `part` ("checker" or "journal") in language `tag`.
 export async function loadWords(tag, part) {
-  const response = await fetch(new URL(`lang/${tag}/${part}.json`, siteRoot));
+  const response = await fetch(siteFile(`lang/${tag}/${part}.json`));
   if (!response.ok) throw new Error(`no ${part} words for ${tag}`);
   return response.json();
 }

@@ -10,6 +10,7 @@ import { mountChecker } from "../app/checker.js";
 import { checkerEngineAt } from "../app/engine.js";
 import { loadWords } from "../app/text.js";
 import { matchLanguage, fallback } from "../app/language.js";
+import { siteFile } from "../app/site-files.js";
 import { applyAccent } from "./accent.js";
 
 const params = new URLSearchParams(location.search);
@@ -34,7 +35,7 @@ document.title = m.widget.label;
 mountChecker(document.querySelector("main"), {
   words: m,
   language,
-  engine: checkerEngineAt(new URL("../", import.meta.url)),
+  engine: checkerEngineAt(siteFile),
   headingLevel: 1,
   appLink: new URL(`index.html?lang=${language}#/check`, location.href).href,
   lang: params.get("lang"),

@@ -14,11 +14,18 @@
 import { h } from "../app/dom.js";
 import { loadWords } from "../app/text.js";
 import { matchLanguage, fallback } from "../app/language.js";
+import { siteFile, widgetStylesheets as stylesheets } from "../app/site-files.js";
+import { version } from "../version.js";
 import { applyAccent } from "./accent.js";
 
-const siteRoot = new URL("../", import.meta.url);
-const stylesheets = ["styles/checker.css", "widget/widget.css"].map((file) => new URL(file, siteRoot).href);
 const interest = ["pointerdown", "focusin", "keydown"];
+
+// The full app in the language shown, where this copy of the widget has it (not in the npm
+// package's bundler entry: no link there).
+function appLink(tag) {
+  const app = siteFile("index.html");
+  return app ? `${app}?lang=${tag}#/check` : null;
+}
 
 export class TwitchCheckElement extends HTMLElement {
   static observedAttributes = ["theme", "accent", "lang"];
@@ -29,6 +36,11 @@ export class TwitchCheckElement extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: "open" });
+  }
+
+  // The project's version (the same as the app's, the CLI's and the npm package's).
+  get version() {
+    return version;
   }
 
   connectedCallback() {
@@ -114,7 +126,7 @@ export class TwitchCheckElement extends HTMLElement {
         headingLevel: 2,
         intro: false,
         focusOnStart: true,
-        appLink: new URL(`index.html?lang=${tag}#/check`, siteRoot).href,
+        appLink: appLink(tag),
         lang: this.getAttribute("lang"),
         onResult: (result) => this.#share(result),
       });
@@ -127,9 +139,12 @@ export class TwitchCheckElement extends HTMLElement {
   #load() {
     this.#loading ??= Promise.all([import("../app/checker.js"), import("../app/engine.js")])
       .then(([{ mountChecker }, { checkerEngineAt }]) => {
-        const base = new URL(this.getAttribute("base") ?? siteRoot.href, document.baseURI);
-        if (!base.pathname.endsWith("/")) base.pathname += "/";
-        const engine = checkerEngineAt(base);
+        let where = siteFile;
+        if (this.hasAttribute("base")) {
+          where = new URL(this.getAttribute("base"), document.baseURI);
+          if (!where.pathname.endsWith("/")) where.pathname += "/";
+        }
+        const engine = checkerEngineAt(where);
         engine.warm(this.#language).catch(() => {}); // a failure is shown when the result is asked for
         return { mountChecker, engine };
       });
