@@ -494,6 +494,27 @@ test.describe('delete everything and backups, whatever is stored', () => {
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['twitchcheck.pointer']);
   });
 
+  test('leaving while a twitch is "Not saved yet" asks first; once it is saved, leaving does not', async ({ page }) => {
+    await page.addInitScript(faultyDatabase);
+    await page.goto('./');
+    await seed(page, journalWith(one));
+    await open(page, '/log', 'Log a twitch');
+    const leavingAsks = () => page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(await leavingAsks()).toBe(false);
+    await page.evaluate(() => sessionStorage.setItem('fault', 'quota'));
+    await logLeftCalf(page);
+    await expect(page.getByRole('heading', { name: 'There is no room left to save' })).toBeVisible();
+    expect(await leavingAsks()).toBe(true);
+    await page.evaluate(() => sessionStorage.removeItem('fault'));
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { name: 'There is no room left to save' })).toHaveCount(0);
+    expect(await leavingAsks()).toBe(false);
+  });
+
   // The database after one open, with two episodes stored as records: one that validates
   // (with a note) and one that does not.
   async function storeUnreadable(page) {
