@@ -112,12 +112,12 @@ TEST_CASE("the six harmless cases of the sources stay self-care") {
     };
     auto place = [](const char* region, const char* side) { return Json{{"region", region}, {"side", side}}; };
     const std::vector<std::pair<std::string, Json>> cases{
-        {"an eyelid, after coffee and stress", harmless(4, {place("eyelid", "left")}, {"caffeine", "stress"}, {})},
-        {"an eyelid, with poor sleep and screens", harmless(10, {place("eyelid", "right")}, {"poor_sleep", "fatigue"}, {})},
-        {"cramps in the calf after a run", harmless(1, {place("calf", "right")}, {"intense_exercise", "dehydration"}, {"cramps"})},
-        {"a thigh, when tired", harmless(6, {place("thigh", "left")}, {"fatigue"}, {})},
-        {"both calves", harmless(7, {place("calf", "both")}, {"stress"}, {})},
-        {"the left calf and the right calf", harmless(12, {place("calf", "left"), place("calf", "right")}, {"caffeine"}, {})},
+        {"an eyelid, after coffee and stress", harmless(4, Json::array({place("eyelid", "left")}), Json::array({"caffeine", "stress"}), {})},
+        {"an eyelid, with poor sleep and screens", harmless(10, Json::array({place("eyelid", "right")}), Json::array({"poor_sleep", "fatigue"}), {})},
+        {"cramps in the calf after a run", harmless(1, Json::array({place("calf", "right")}), Json::array({"intense_exercise", "dehydration"}), {"cramps"})},
+        {"a thigh, when tired", harmless(6, Json::array({place("thigh", "left")}), Json::array({"fatigue"}), {})},
+        {"both calves", harmless(7, Json::array({place("calf", "both")}), Json::array({"stress"}), {})},
+        {"the left calf and the right calf", harmless(12, Json::array({place("calf", "left"), place("calf", "right")}), Json::array({"caffeine"}), {})},
     };
     for (const auto& one : cases) {
         CAPTURE(one.first);

@@ -105,11 +105,11 @@ test('rules --check accepts the built-in file and refuses a broken one naming ru
   const ok = cli(['rules', '--check', join(dir, 'good.json')]);
   assert.equal(ok.status, 0);
   assert.equal(JSON.parse(ok.stdout).ok, true);
-  delete good.rules[5].source;
+  delete good.rules[7].source;
   writeFileSync(join(dir, 'bad.json'), JSON.stringify(good));
   const bad = cli(['rules', '--check', join(dir, 'bad.json')]);
   assert.equal(bad.status, 2);
-  assert.equal(bad.stderr, 'error: rules[5].source: rule RF-SPREADING: every rule must cite its source\n');
+  assert.equal(bad.stderr, 'error: rules[7].source: rule RF-SPREADING: every rule must cite its source\n');
 });
 
 test('the CLI exits 1 with usage for unknown commands and unreadable files', () => {
