@@ -659,6 +659,8 @@ test("each reason names its source: the NHS page and NICE NG42 by name, both sou
     "Where this comes from: the NHS web page “Twitching eyes and muscles”",
     "Where this comes from: Step by step: caring for muscle twitches at home",
   ]);
+  // The facts behind the new rules, in plain words (not the engine's raw text).
+  await expect(reasons.locator(".tc-because")).toHaveText(["It is in your tongue", "It has gone on for more than 2 weeks", "It is in more than one place"]);
 });
 
 // Only self-care loses its colour while a sign of an emergency is open; every other level
