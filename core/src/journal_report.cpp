@@ -475,13 +475,6 @@ std::string report_html(const Json& report, const Language& w) {
                 h += "</li>";
             }
             h += "</ul>";
-            // The questions left out whose "yes" would raise the level: a doctor should ask them.
-            if (!check["unanswered"].empty()) {
-                std::string facts;
-                for (const Json& key : check["unanswered"])
-                    facts += (facts.empty() ? "" : "; ") + fact_words(w, key.get_ref<const std::string&>());
-                h += "<p class=\"muted\">" + html_fill(pattern("unanswered"), {{"facts", facts}}) + "</p>";
-            }
         } else {
             h += "<p>" + esc(check["note"]) + "</p>";
         }

@@ -155,19 +155,6 @@ double latest_check_height(const Json& check, const Language& words) {
     mm += lines(1) + kGap;  // the lead-in to the list of rules
     if (!check["fired"].empty()) mm -= kItemGap;  // none after the last rule
     for (const Json& rule : check["fired"]) mm += lines(estimated_lines(rule_line(rule, words), kItemColumns)) + kItemGap;
-    const Json unanswered = check.value("unanswered", Json::array());
-    if (!unanswered.empty()) {
-        // The questions left out, in the small print: counted at the full size, a little over.
-        const Json& names = words.words["report"]["facts"];
-        std::string facts;
-        for (const Json& key : unanswered) {
-            const std::string fact = key.is_string() ? key.get<std::string>() : "";
-            auto it = names.find(fact);
-            facts += (facts.empty() ? "" : "; ") + (it != names.end() && it->is_string() ? it->get<std::string>() : fact);
-        }
-        mm += kGap + lines(estimated_lines(fill(words.text({"report", "page", "unanswered"}), {{"facts", facts}}),
-                                           kFullColumns));
-    }
     return mm;
 }
 

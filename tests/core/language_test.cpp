@@ -186,7 +186,7 @@ TEST_CASE("a result in German has the German rule words, advice and disclaimer")
           "Ihr Zucken dauert schon länger als 2 Wochen. Das ist meist harmlos (gutartiges Faszikulationssyndrom), aber ein "
           "Arzt sollte es prüfen.");
     CHECK(result["fired"][0]["action"] ==
-          "Machen Sie einen Termin bei Ihrem Hausarzt. Führen Sie ein Zuckungs-Tagebuch und bringen Sie es mit.");
+          "Gehen Sie mit Ihrem Zuckungs-Tagebuch zum Hausarzt.");
     CHECK(result["fired"][0]["source"] == "Red Flags That Require Medical Attention; NHS: Twitching eyes and muscles");
     CHECK(result["fired"][0]["because"] == Json::array({"duration_days > 14"}));
     CHECK(result["advice"][0] ==
