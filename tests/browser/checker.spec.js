@@ -683,4 +683,19 @@ test("each reason names its source: the NHS page and NICE NG42 by name, both sou
     "Where this comes from: the NHS web page “Twitching eyes and muscles”",
     "Where this comes from: Step by step: caring for muscle twitches at home",
   ]);
+  // The facts behind the new rules, in plain words (not the engine's raw text).
+  await expect(reasons.locator(".tc-because")).toHaveText(["It is in your tongue", "It has gone on for more than 2 weeks", "It is in more than one place"]);
+});
+
+// Only self-care loses its colour while a sign of an emergency is open; every other level
+// keeps its own (a person who skipped the breathing question still sees "see a specialist
+// soon" in its colour).
+test("with the breathing question skipped, a result above self-care keeps its level's colour", async ({ page }) => {
+  const v = vignette("spreading-ten-days");
+  await openChecker(page);
+  await new CheckerDriver(page, m).complete(v.input);
+  const verdict = page.locator(".tc-verdict");
+  await expect(page.locator(".tc-if-true")).toHaveCount(1);
+  await expect(verdict).not.toHaveClass(/tc-verdict-open/);
+  expect(await verdict.evaluate((el) => getComputedStyle(el).borderLeftColor)).toBe("rgb(122, 89, 0)");
 });

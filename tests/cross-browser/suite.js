@@ -23,6 +23,8 @@ const sitePort = Number(process.env.TWITCHCHECK_CROSS_BROWSER_PORT ?? 0); // 0: 
 const vignettes = fs.readdirSync(path.join(sharedDir, "vignettes")).filter((f) => f.endsWith(".json")).sort()
   .map((f) => JSON.parse(fs.readFileSync(path.join(sharedDir, "vignettes", f), "utf8")));
 const vignette = (name) => vignettes.find((v) => v.name === name);
+// The rules the widget's host hears where the page asks fewer questions than the vignette answers.
+const heardRules = { "sudden-face-droop": ["SAFETY-SUDDEN", "SELF-CARE"] };
 // A rule's cause in the engine's English words (core/lang/en.json).
 const english = JSON.parse(fs.readFileSync(path.join(root, "core/lang/en.json"), "utf8"));
 const causeOf = (id) => english.checker.rules[id].cause;
@@ -352,9 +354,11 @@ function defineSuite(engineName) {
         await element.getByRole("button", { name: m.widget.start, exact: true }).click();
         await playChecker(element, m, v.input);
         await element.getByText(verdictText(m, v.expect.level), { exact: true }).toBeVisible();
-        await element.getByText(m.levels[v.expect.level].headline, { exact: true }).toBeVisible();
+        await element.getByText(headlineFor(m, v.expect), { exact: true }).toBeVisible();
         const heard = await until("the host to hear the result", () => host.evaluate(() => window.heard), (h) => h.length > 0);
-        assert.deepEqual(heard, [{ level: v.expect.level, rules: v.expect.fired }]);
+        // A "yes" to a sign of an emergency goes straight to the result: the face droop's
+        // slurred speech (asked later) is never asked, so its rule is not among the page's.
+        assert.deepEqual(heard, [{ level: v.expect.level, rules: heardRules[name] ?? v.expect.fired }]);
       }));
 
       test(`iframe: ${name} shows "${levelWords[v.expect.level]}" inside the frame and the host hears nothing of it`, () => withTab({ allowed: [site.origin, widget.origin, demo.origin] }, async (tab, host) => {
@@ -362,7 +366,7 @@ function defineSuite(engineName) {
         const frame = new Scope(tab, { frame: [{ css: `iframe[src^="${widget.origin}/embed.html"]` }] });
         await playChecker(frame, m, v.input);
         await frame.getByText(verdictText(m, v.expect.level), { exact: true }).toBeVisible();
-        await frame.getByText(m.levels[v.expect.level].headline, { exact: true }).toBeVisible();
+        await frame.getByText(headlineFor(m, v.expect), { exact: true }).toBeVisible();
         assert.deepEqual(await host.evaluate(() => window.heard), []);
         // The frame asked for its top to be in view and the host (docs/embedding.md's
         // snippet, in the demo's host.js) scrolled: the result's title is on the screen, in

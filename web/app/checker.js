@@ -537,8 +537,8 @@ export function mountChecker(root, options = {}) {
     const words = levelText(result.level);
     // Self-care is not called harmless while a sign of an emergency or a same-day visit
     // is open: the headline then says it holds only if none of those signs fit.
-    const open = [...urgentLevels].some((wouldBe) => openUrgent(result, wouldBe).length > 0);
-    const headline = result.level === "self_care" && open ? m.result.selfCareIfNone : words.headline;
+    const open = result.level === "self_care" && [...urgentLevels].some((wouldBe) => openUrgent(result, wouldBe).length > 0);
+    const headline = open ? m.result.selfCareIfNone : words.headline;
     return h("div", { class: `tc-verdict tc-level-${result.level}${open ? " tc-verdict-open" : ""}` },
       h("p", { class: "tc-level" },
         h("span", { class: "tc-level-label" }, m.result.levelLabel, " "),
