@@ -40,7 +40,9 @@ const mended = [
   [6, 'core', 'fr', 'report.page.map_right', 'droite de la personne'],
   [6, 'core', 'fr', 'report.page.map_left', 'gauche de la personne'],
   [7, 'core', 'es', 'checker.rules.RF-PERSISTENT-WORSENING.cause', 'Los espasmos que duran más de 2 semanas y van a peor la mayoría de las veces son inofensivos (síndrome de fasciculaciones benignas). Un médico puede buscar un problema temprano de músculos o nervios.'],
-  [8, 'core', 'fr', 'checker.rules.RF-PERSISTENT.cause', 'Vos secousses durent depuis plus de 2 semaines. C’est le plus souvent sans danger (syndrome des fasciculations bénignes), mais mieux vaut les surveiller.'],
+  // Point 8's "il faut les surveiller" went with the monitor level: RF-PERSISTENT asks for a
+  // doctor's visit now (issue 19), and its cause no longer speaks of watching.
+  [8, 'core', 'fr', 'checker.rules.RF-PERSISTENT.cause', 'Vos secousses durent depuis plus de 2 semaines. C’est le plus souvent sans danger (syndrome des fasciculations bénignes).'],
   [9, 'core', 'fr', 'checker.rules.SAFETY-SUDDEN.cause', 'Un changement soudain dans la façon dont bougent le visage, un bras ou une jambe, ou dans la façon de parler, peut être le signe d’un AVC ou d’une autre urgence.'],
   [10, 'journal', 'es', 'plan.steps.caffeine.text', 'Tome 200 mg de cafeína al día o menos. Redúzcala poco a poco, a lo largo de 7 a 10 días.'],
   [12, 'checker', 'es', 'levels.prompt.headline', 'Vaya a un especialista en nervios y músculos (neurólogo) en las próximas 2 a 3 semanas.'],
