@@ -183,8 +183,8 @@ TEST_CASE("a result in German has the German rule words, advice and disclaimer")
     CHECK(result["lang"] == "de");
     CHECK(result["fired"][0]["id"] == "RF-PERSISTENT");
     CHECK(result["fired"][0]["cause"] ==
-          "Ihr Zucken dauert schon länger als 2 Wochen. Das ist meist harmlos (gutartiges Faszikulationssyndrom), aber ein "
-          "Arzt sollte es prüfen.");
+          "Ihr Zucken dauert schon länger als 2 Wochen. Das ist meist harmlos (gutartiges Faszikulationssyndrom), sollte "
+          "aber ärztlich geprüft werden.");
     CHECK(result["fired"][0]["action"] ==
           "Gehen Sie mit Ihrem Zuckungs-Tagebuch zum Hausarzt.");
     CHECK(result["fired"][0]["source"] == "Red Flags That Require Medical Attention; NHS: Twitching eyes and muscles");
