@@ -465,9 +465,10 @@ test.describe('report, backup and import', () => {
     await expect(check.getByRole('paragraph')).toHaveText(['Done on Sunday, February 18, 2024. Result: See a specialist soon.']);
     await expect(check.getByRole('listitem')).toHaveText([
       'See a specialist soon — Twitching that spreads to new parts of the body should be checked. It can come from a problem in the nerves (a neurological disorder). See a nerve doctor (neurologist) within 2 to 3 weeks.',
+      "Book a doctor visit — Twitching in more than one place is most often harmless, but it is worth a doctor's look. Book a visit with your family doctor (GP).",
       'Self-care at home — Most twitches come from everyday things. These are stress, being tired, caffeine, too little water, hard exercise or poor sleep. Follow the five-step self-care plan for 3 to 4 weeks, then check again.',
     ]);
-    expect(v.expect.fired).toEqual(['RF-SPREADING', 'SELF-CARE']);
+    expect(v.expect.fired).toEqual(['RF-SPREADING', 'RF-MANY-PLACES', 'SELF-CARE']);
     for (const id of v.expect.fired) await expect(report).not.toContainText(id);
     await expect(report).not.toContainText('..');
     await expect(report).not.toContainText('(prompt)');
