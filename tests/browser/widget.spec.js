@@ -151,8 +151,9 @@ for (const name of ["eyelid-few-days", "spreading-ten-days", "sudden-face-droop"
     // The frame keeps the height its host gave it and scrolls inside itself.
     expect(await page.locator("iframe").evaluate((frame) => frame.clientHeight)).toBe(720);
     expect(await root.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(720);
-    // One request per new view: four more steps and the result.
-    expect(await page.evaluate(() => window.heard.messages)).toEqual(Array(5).fill({ type: "twitchcheck:top" }));
+    // One request per new view: five more steps and the result (a run that a "yes" to a
+    // sign of an emergency ends early sends the ones it skipped with the result).
+    expect(await page.evaluate(() => window.heard.messages)).toEqual(Array(6).fill({ type: "twitchcheck:top" }));
     expect(await page.evaluate(() => window.heard.events)).toEqual([]);
     await expectNothingStored(storageWrites);
     // The frame, too, loads only the checker-only module.
@@ -219,7 +220,7 @@ test("by default the iframe's messages for an emergency run and a self-care run 
   const selfCare = await frameMessages(page, widgetOrigin, demoOrigin, "eyelid-few-days");
   expect(vignette("sudden-face-droop").expect.level).toBe("emergency");
   expect(vignette("eyelid-few-days").expect.level).toBe("self_care");
-  expect(emergency).toEqual(Array(5).fill({ type: "twitchcheck:top" }));
+  expect(emergency).toEqual(Array(6).fill({ type: "twitchcheck:top" }));
   expect(selfCare).toEqual(emergency);
 });
 
@@ -231,7 +232,7 @@ test("with ?fit=1, the host's choice, the frame also tells its height and grows 
     expect(Object.keys(message)).toEqual(["type", "height"]);
     expect(Number.isInteger(message.height)).toBe(true);
   }
-  expect(messages.filter((message) => message.type !== "twitchcheck:height")).toEqual(Array(5).fill({ type: "twitchcheck:top" }));
+  expect(messages.filter((message) => message.type !== "twitchcheck:height")).toEqual(Array(6).fill({ type: "twitchcheck:top" }));
   const contentHeight = await ways.iframe(page).evaluate(() => document.documentElement.scrollHeight);
   await expect.poll(() => page.locator("iframe").evaluate((frame) => frame.clientHeight)).toBe(contentHeight);
 });

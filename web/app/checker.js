@@ -34,6 +34,8 @@ const signGroups = {
 };
 const triggerOrder = ["caffeine", "stress", "fatigue", "dehydration", "intense_exercise", "poor_sleep"];
 const steps = ["where", "howLong", "tried", "now", "signs", "triggers"];
+// The steps' names in order (embed.js counts them: see there).
+export const checkerSteps = Object.freeze([...steps]);
 // Levels whose result says one thing: the action now, and the reason for it.
 const urgentLevels = new Set(["emergency", "immediate"]);
 
@@ -152,7 +154,7 @@ export function mountChecker(root, options = {}) {
     const primaryLabel = () => (body.straightToResult?.() ? m.now.seeWhatToDo : last ? m.flow.seeResult : m.flow.next);
     const primary = h("button", { type: "submit", class: "tc-primary" }, primaryLabel());
     step.changed = () => { primary.textContent = primaryLabel(); };
-    const form = h("form", { class: "tc-step", novalidate: true, "aria-labelledby": titleId },
+    const form = h("form", { class: "tc-step", novalidate: true, "aria-labelledby": titleId, "data-step": name },
       withIntro ? [
         heading(m.flow.title, 0, { class: "tc-title" }),
         h("p", { class: "tc-intro" }, m.flow.intro),

@@ -6,7 +6,7 @@
 // {type: "twitchcheck:height", height} whenever its content changes height, which tells
 // the host the length of each step and result (docs/embedding.md). No answer, level or
 // rule ever leaves this frame.
-import { mountChecker } from "../app/checker.js";
+import { mountChecker, checkerSteps } from "../app/checker.js";
 import { checkerEngineAt } from "../app/engine.js";
 import { loadWords } from "../app/text.js";
 import { matchLanguage, fallback } from "../app/language.js";
@@ -49,11 +49,22 @@ const tell = (message) => {
 
 // A new step or the result replaced the last view (the first view, drawn above, asks for
 // nothing: it must not pull the host's scroll). The short "checking" status between the
-// last step and the result is not a view of its own.
+// last step and the result is not a view of its own. A "yes" to a sign of an emergency
+// goes straight to the result, skipping steps; so that the count of requests does not
+// tell the host that, the result sends as many as a run through every step would have
+// sent by then (one per step after the first, and one for the result).
 const checker = document.querySelector("main .tc-checker");
+let sentThisRun = 0;
 new MutationObserver(() => {
   const view = checker.firstElementChild;
-  if (view && (view.tagName === "FORM" || view.tagName === "SECTION")) tell({ type: "twitchcheck:top" });
+  if (view?.tagName === "FORM") {
+    tell({ type: "twitchcheck:top" });
+    sentThisRun = view.dataset.step === checkerSteps[0] ? 0 : sentThisRun + 1;
+  } else if (view?.tagName === "SECTION") {
+    const owed = Math.max(1, checkerSteps.length - sentThisRun);
+    for (let i = 0; i < owed; i++) tell({ type: "twitchcheck:top" });
+    sentThisRun = 0;
+  }
 }).observe(checker, { childList: true });
 
 if (params.get("fit") === "1") {
