@@ -291,7 +291,8 @@ blockquote p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 @page{margin:9mm}
 @media screen and (max-width:600px){body{padding:3mm}.cols,.pair{grid-template-columns:1fr}
 th,td{padding:.4mm .8mm;overflow-wrap:anywhere;hyphens:auto}}
-@media print{body{padding:0;max-width:none;font-size:9pt}section{break-inside:avoid}.quotes{max-height:var(--room);overflow:hidden}}
+@media print{body{padding:0;max-width:none;font-size:9pt}h2{margin:1.5mm 0 .6mm}p,ul{margin:0 0 1mm}li{margin:0 0 .5mm}
+section{break-inside:avoid}.quotes{max-height:var(--room);overflow:hidden}}
 )";
 
 std::string plan_section(const Json& plan, const Language& w) {
