@@ -2,6 +2,7 @@
 // built site served as static files over localhost. ctest sets TWITCHCHECK_SITE_DIR.
 const path = require("node:path");
 const { defineConfig } = require("@playwright/test");
+const chromium = require("./tests/browser/chromium.js");
 
 const siteDir = path.resolve(__dirname, process.env.TWITCHCHECK_SITE_DIR ?? "build/site");
 const port = Number(process.env.TWITCHCHECK_TEST_PORT ?? 8731);
@@ -17,13 +18,7 @@ module.exports = defineConfig({
   reporter: [["list"], ["./tests/browser/count-reporter.js"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    browserName: "chromium",
-    headless: true,
-    launchOptions: {
-      executablePath: process.env.TWITCHCHECK_CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    ...chromium,
   },
   webServer: [
     {

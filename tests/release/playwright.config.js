@@ -2,6 +2,7 @@
 // server, and the npm package inside a new Vite and a new webpack 5 project. Chromium from
 // Debian, as tests/browser; one worker (each test builds or serves its own copy).
 const { defineConfig } = require("@playwright/test");
+const chromium = require("../browser/chromium.js");
 
 module.exports = defineConfig({
   testDir: __dirname,
@@ -13,12 +14,6 @@ module.exports = defineConfig({
   expect: { timeout: 20_000 },
   reporter: [["list"], ["../browser/count-reporter.js"]],
   use: {
-    browserName: "chromium",
-    headless: true,
-    launchOptions: {
-      executablePath: process.env.TWITCHCHECK_CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    ...chromium,
   },
 });
