@@ -120,7 +120,7 @@ writeFileSync(join(bundleDir, "app", "site-files.js"), [
   "};",
   "",
   "// null for a file a bundled widget does not carry: the full app (so no link to it) and",
-  "// the app's larger module (app/engine.js names it, the widget never loads it).",
+  "// the app's larger module (app/shared/engine.js names it, the widget never loads it).",
   "export function siteFile(path) {",
   "  return Object.hasOwn(files, path) ? files[path] : null;",
   "}",

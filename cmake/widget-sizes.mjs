@@ -63,7 +63,7 @@ function site(siteDir) {
     return [...seen];
   };
   // The checker-only module, as engine.js's checkerEngineAt names it (script, then wasm).
-  const moduleScript = text('app/engine.js').match(/export function checkerEngineAt[^]*?file\("([\w.-]+\.js)"\)/)[1];
+  const moduleScript = text('app/shared/engine.js').match(/export function checkerEngineAt[^]*?file\("([\w.-]+\.js)"\)/)[1];
   const moduleFiles = [moduleScript, moduleScript.replace(/\.js$/, '.wasm')];
   // A page's stylesheets, icon and module scripts, from its markup.
   const pageParts = (rel) => {

@@ -7,8 +7,8 @@ const { example, seed, stored, open, downloadText } = require('./journal-helpers
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
 
 // seal() and open() of the app's own sealed.js, run in the page (the browser's WebCrypto).
-const sealIn = (page, text, pass) => page.evaluate(async ([t, p]) => (await import('./app/sealed.js')).seal(t, p), [text, pass]);
-const openIn = (page, text, pass) => page.evaluate(async ([t, p]) => (await import('./app/sealed.js')).open(t, p), [text, pass]);
+const sealIn = (page, text, pass) => page.evaluate(async ([t, p]) => (await import('./app/storage/sealed.js')).seal(t, p), [text, pass]);
+const openIn = (page, text, pass) => page.evaluate(async ([t, p]) => (await import('./app/storage/sealed.js')).open(t, p), [text, pass]);
 const PASS = 'four words that differ';
 
 async function start(page, name) {

@@ -84,7 +84,7 @@ test('bench: Patterns screen refresh after a tap, 20000 episodes, 4x CPU', async
   // A change of one record through the page's own store (as a tap on the Log screen or in
   // another tab makes), timed until the screen shows the new facts.
   const times = await page.evaluate(async (today) => {
-    const { openJournal } = await import('./app/journal.js');
+    const { openJournal } = await import('./app/journal/journal.js');
     const { store } = await openJournal();
     const summary = document.querySelector('.tc-screen');
     const out = [];
@@ -117,13 +117,13 @@ test('bench: open the Log screen until usable, 20000 episodes, 1x CPU', async ({
 });
 
 // The store's open() in parts, and the resident journal's analysis. The parts are done
-// here as store.js does them (the snapshot and the records after it, one JSON text, one
+// here as the store (web/app/storage/) does them (the snapshot and the records after it, one JSON text, one
 // load into the session), with the app's own modules; reading every record is timed too,
 // to show what the snapshot saves.
 async function openPhases(page, n) {
   return page.evaluate(async ({ n, today }) => {
-    const { textFunctions } = await import('./app/engine.js');
-    const { JournalStore } = await import('./app/store.js');
+    const { textFunctions } = await import('./app/shared/engine.js');
+    const { JournalStore } = await import('./app/storage/journal-store.js');
     const engine = await textFunctions();
     const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
     const runs = [];

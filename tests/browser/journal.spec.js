@@ -289,7 +289,7 @@ test.describe('insights, plan and check again', () => {
     await seed(page, journal);
     await open(page, '/insights', 'Your patterns');
     const report = await page.evaluate(async ([text, date]) => {
-      const { textFunctions } = await import('./app/engine.js');
+      const { textFunctions } = await import('./app/shared/engine.js');
       return JSON.parse((await textFunctions()).report(text, date, 'json'));
     }, [JSON.stringify(journal), today]);
     const weeks = page.getByRole('table', { name: 'Twitches per week' }).getByRole('row');

@@ -127,7 +127,7 @@ test.describe('a tab of the earlier version', () => {
     await old.route('**/old/store.js', (route) => route.fulfill({ body: oldStore, contentType: 'text/javascript' }));
     await old.goto('./');
     await old.evaluate(async () => {
-      const { textFunctions } = await import('./app/engine.js');
+      const { textFunctions } = await import('./app/shared/engine.js');
       const { JournalStore } = await import('./old/store.js');
       const engine = await textFunctions();
       window.oldStore = new JournalStore({ validate: (text) => JSON.parse(engine.validateJournal(text)) }).open();
@@ -184,7 +184,7 @@ test.describe('a tab of the earlier version', () => {
   async function openOldTabState(old) {
     await old.route('**/old/store.js', (route) => route.fulfill({ body: oldStore, contentType: 'text/javascript' }));
     return old.evaluate(async () => {
-      const { textFunctions } = await import('./app/engine.js');
+      const { textFunctions } = await import('./app/shared/engine.js');
       const { JournalStore } = await import('./old/store.js');
       const engine = await textFunctions();
       return new JournalStore({ validate: (text) => JSON.parse(engine.validateJournal(text)) }).open().state;

@@ -401,8 +401,9 @@ test.describe('versions', () => {
       r.onsuccess = () => { window.held = r.result; resolve(); };
     }));
     const newer = await context.newPage();
-    // The next version of store.js: the same code with the database's version raised.
-    await newer.route('**/app/store.js', async (route) => {
+    // The next version of the store (web/app/storage/; database.js holds the database's
+    // version): the same code with that version raised.
+    await newer.route('**/app/storage/database.js', async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace('const DB_VERSION = 1;', 'const DB_VERSION = 2;');
       await route.fulfill({ response, body });
@@ -560,7 +561,7 @@ test.describe('delete everything and backups, whatever is stored', () => {
     await page.getByLabel('Type the passphrase again').fill('correct horse battery staple');
     const sealedFile = await downloadText(page, () => page.getByRole('button', { name: 'Lock and download' }).click());
     expect(sealedFile.name).toBe('twitchcheck-backup-2026-11-20-as-stored.sealed.json');
-    const plain = await page.evaluate(async ([t, p]) => (await import('./app/sealed.js')).open(t, p), [sealedFile.text, 'correct horse battery staple']);
+    const plain = await page.evaluate(async ([t, p]) => (await import('./app/storage/sealed.js')).open(t, p), [sealedFile.text, 'correct horse battery staple']);
     expect(JSON.parse(plain)).toEqual(asStored);
     await expect(page.getByRole('status').filter({ hasText: 'Your backup is downloaded.' })).toBeVisible();
     expect((await storedMeta(page)).lastBackup).toBeUndefined();

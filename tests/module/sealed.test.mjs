@@ -1,4 +1,4 @@
-// The encrypted backup (web/app/sealed.js, docs/sealed-backup.md) under Node's WebCrypto:
+// The encrypted backup (web/app/storage/sealed.js, docs/sealed-backup.md) under Node's WebCrypto:
 // the round trip, a wrong passphrase, a flipped bit in every field, a cut-off file, a
 // file from a newer version, and a file that shows none of the journal's words.
 import { test } from 'node:test';
@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { repoDir, sharedJsonFiles } from './module_support.mjs';
 
-const sealed = await import(pathToFileURL(join(repoDir, 'web', 'app', 'sealed.js')).href);
+const sealed = await import(pathToFileURL(join(repoDir, 'web', 'app', 'storage', 'sealed.js')).href);
 // The page's English words for the journal screens, as the page fetches them.
 const journalMessages = JSON.parse(readFileSync(join(repoDir, 'web', 'lang', 'en', 'journal.json'), 'utf8'));
-const { format } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'text.js')).href);
+const { format } = await import(pathToFileURL(join(repoDir, 'web', 'app', 'shared', 'text.js')).href);
 const { seal, open, isSealed, sealedVersion, SealedError, FORMAT, ITERATIONS } = sealed;
 
 const example = sharedJsonFiles('journal-examples').find(({ name }) => name.startsWith('03-')).json;

@@ -2,9 +2,9 @@
 // element or a shadow root), so the app screen and the embeddable widget share this code.
 // Answers live in memory only; nothing here touches storage or the network.
 
-import { format } from "./text.js";
-import { checkerEngine, isError } from "./engine.js";
-import { h, idPrefix, reveal } from "./dom.js";
+import { format } from "./shared/text.js";
+import { checkerEngine, isError } from "./shared/engine.js";
+import { h, idPrefix, reveal } from "./shared/dom.js";
 import { bodyFigure } from "./body-figure.js";
 import { emergencyNumber, pageLocales } from "./emergency-numbers.js";
 

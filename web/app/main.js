@@ -2,12 +2,12 @@
 // (#/check). Screens come from screens.js; this file knows none of them by name. The
 // header's words and the language picker are set here, in the page's language.
 
-import { screens } from "./screens.js";
-import { messages as m, language } from "./messages.js";
-import { languages } from "./language.js";
-import { rememberLanguage } from "./language-choice.js";
-import { h } from "./dom.js";
-import { watchForUpdates } from "./offline.js";
+import { screens } from "./shared/screens.js";
+import { messages as m, language } from "./shared/messages.js";
+import { languages } from "./shared/language.js";
+import { rememberLanguage } from "./shared/language-choice.js";
+import { h } from "./shared/dom.js";
+import { watchForUpdates } from "./shared/offline.js";
 
 const main = document.querySelector("main");
 const nav = document.querySelector("nav");

@@ -2,13 +2,13 @@
 // (duration, places, spreading, one-sidedness, worsening, plan weeks). The person confirms
 // or changes each answer; the result can be saved into the journal's `assessments`.
 
-import { h } from './dom.js';
-import { messages, format, language } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, analysis, today } from './journal.js';
-import { engineAt } from './engine.js';
-import { storeNotice } from './notice.js';
-import { localAt, longDate } from './when.js';
+import { h } from './shared/dom.js';
+import { messages, format, language } from './shared/messages.js';
+import { journalMessages as jm } from './shared/messages-journal.js';
+import { prepare, analysis, today } from './journal/journal.js';
+import { engineAt } from './shared/engine.js';
+import { storeNotice } from './shared/notice.js';
+import { localAt, longDate } from './shared/when.js';
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);

@@ -7,9 +7,9 @@
 // the host the length of each step and result (docs/embedding.md). No answer, level or
 // rule ever leaves this frame.
 import { mountChecker, checkerSteps } from "../app/checker.js";
-import { checkerEngineAt } from "../app/engine.js";
-import { loadWords } from "../app/text.js";
-import { matchLanguage, fallback } from "../app/language.js";
+import { checkerEngineAt } from "../app/shared/engine.js";
+import { loadWords } from "../app/shared/text.js";
+import { matchLanguage, fallback } from "../app/shared/language.js";
 import { siteFile } from "../app/site-files.js";
 import { applyAccent } from "./accent.js";
 

@@ -11,9 +11,9 @@
 // host page's language around it, else of the browser's, else English: only that
 // language's file is fetched (lang/<tag>/checker.json, and the engine's
 // engine-words/<tag>.json on first touch).
-import { h } from "../app/dom.js";
-import { loadWords } from "../app/text.js";
-import { matchLanguage, fallback } from "../app/language.js";
+import { h } from "../app/shared/dom.js";
+import { loadWords } from "../app/shared/text.js";
+import { matchLanguage, fallback } from "../app/shared/language.js";
 import { siteFile, widgetStylesheets as stylesheets } from "../app/site-files.js";
 import { version } from "../version.js";
 import { applyAccent } from "./accent.js";
@@ -137,7 +137,7 @@ export class TwitchCheckElement extends HTMLElement {
   // The flow's modules and the checker's WebAssembly module, once, from beside this
   // script (or `base`).
   #load() {
-    this.#loading ??= Promise.all([import("../app/checker.js"), import("../app/engine.js")])
+    this.#loading ??= Promise.all([import("../app/checker.js"), import("../app/shared/engine.js")])
       .then(([{ mountChecker }, { checkerEngineAt }]) => {
         let where = siteFile;
         if (this.hasAttribute("base")) {

@@ -9,6 +9,11 @@ export function localDate(d = new Date()) {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
+// Today's date on this device (YYYY-MM-DD): the journal's "today" for every screen.
+export function today() {
+  return localDate(new Date());
+}
+
 export function localAt(d = new Date()) {
   const offset = -d.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';

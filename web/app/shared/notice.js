@@ -4,7 +4,7 @@ import { h } from './dom.js';
 import { format } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { download, downloadBackup, backupWords } from './files.js';
-import { today } from './journal.js';
+import { today } from './when.js';
 
 const DAY = 86400000;
 

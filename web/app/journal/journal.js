@@ -2,12 +2,12 @@
 // loads while the store reads its records; the records then go into the resident journal
 // (the engine's JournalSession) once, and every screen reads its facts from there.
 
-import { textFunctions } from './engine.js';
-import { JournalStore } from './store.js';
-import { localDate } from './when.js';
-import { h } from './dom.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { storeNotice } from './notice.js';
+import { textFunctions } from '../shared/engine.js';
+import { JournalStore } from '../storage/journal-store.js';
+import { today } from '../shared/when.js';
+import { h } from '../shared/dom.js';
+import { journalMessages as jm } from '../shared/messages-journal.js';
+import { storeNotice } from '../shared/notice.js';
 
 let journal = null; // {store, opened}
 
@@ -34,9 +34,8 @@ export function openJournal() {
   return startJournal().opened;
 }
 
-export function today() {
-  return localDate(new Date());
-}
+// Screens take today's date from here, with the journal (it is when.js's).
+export { today };
 
 // The analysis facts of the journal (journal.md), or an error document.
 export function analysis(store, date = today()) {

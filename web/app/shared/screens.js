@@ -27,15 +27,15 @@ export const screens = [
     label: m.nav.check,
     title: async () => m.flow.title,
     async render(main, { focus }) {
-      const { mountChecker } = await import("./checker.js");
+      const { mountChecker } = await import("../checker.js");
       return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
     },
   },
-  journalScreen("/log", "log", "./log.js"),
-  journalScreen("/day", "day", "./day.js"),
-  journalScreen("/insights", "insights", "./insights.js"),
-  journalScreen("/plan", "plan", "./plan.js"),
-  journalScreen("/recheck", "recheck", "./recheck.js"),
-  journalScreen("/report", "report", "./report.js"),
-  journalScreen("/settings", "settings", "./settings.js"),
+  journalScreen("/log", "log", "../log.js"),
+  journalScreen("/day", "day", "../day.js"),
+  journalScreen("/insights", "insights", "../insights.js"),
+  journalScreen("/plan", "plan", "../plan.js"),
+  journalScreen("/recheck", "recheck", "../recheck.js"),
+  journalScreen("/report", "report", "../report.js"),
+  journalScreen("/settings", "settings", "../settings.js"),
 ];

@@ -4,7 +4,7 @@
 // language's checker words. `{name}` marks a value filled in at run time (format()); a text
 // that depends on a count is an object of plural forms (plural()).
 
-import { siteFile } from "./site-files.js";
+import { siteFile } from "../site-files.js";
 
 // The words of `part` ("checker" or "journal") in language `tag`.
 export async function loadWords(tag, part) {

@@ -4,7 +4,7 @@
 // (assess and rulesVersion). Each is added once per URL (a page may hold the app and a
 // widget, or widgets from two copies of the site).
 
-import { siteFile } from "./site-files.js";
+import { siteFile } from "../site-files.js";
 
 const defaultModuleUrl = siteFile("twitchcheck.js");
 const loading = new Map(); // module URL -> Promise of the Emscripten module instance

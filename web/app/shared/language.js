@@ -2,7 +2,7 @@
 // the build from web/lang/languages.json): adding one needs no code. A wanted tag matches
 // a language by the whole tag, else by its primary subtag (de-AT -> de); nothing matching
 // gives English.
-import { languages } from "../lang/languages.js";
+import { languages } from "../../lang/languages.js";
 
 export { languages };
 export const fallback = "en";

@@ -9,7 +9,7 @@ import { h } from './dom.js';
 // is due; a page that never sees one never fetches them for it.
 const words = () => import('./messages-journal.js').then((module) => module.journalMessages);
 
-export function watchForUpdates(swUrl = new URL('../sw.js', import.meta.url)) {
+export function watchForUpdates(swUrl = new URL('../../sw.js', import.meta.url)) {
   if (!('serviceWorker' in navigator)) return;
   let accepted = false;
 
