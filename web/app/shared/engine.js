@@ -118,7 +118,7 @@ export function isError(document) {
 }
 
 // The module's functions as they are, text in and text out, callable synchronously once
-// this resolves: store.js checks a journal inside one storage transaction, and a large
+// this resolves: the store (app/storage/) checks a journal inside one storage transaction, and a large
 // journal that is already JSON text is not stringified twice.
 export async function textFunctions(moduleUrl = defaultModuleUrl) {
   const module = await instance(new URL(moduleUrl, document.baseURI).href);

@@ -2,10 +2,10 @@
 // address, then the person's choice from the picker, then the browser's languages, then
 // English. The choice is one localStorage key, read before the first screen
 // (docs/decisions.md, "Languages"); nothing else of the app's is kept here, the journal is
-// store.js's.
+// the store's (app/storage/).
 import { matchLanguage, fallback } from "./language.js";
 
-const KEY = "twitchcheck-lang"; // not "twitchcheck.…": the journal's keys are store.js's alone
+const KEY = "twitchcheck-lang"; // not "twitchcheck.…": the journal's keys are app/storage/'s alone
 
 export function rememberedLanguage() {
   try {
