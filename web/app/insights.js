@@ -7,7 +7,7 @@ import { format, formatParts, plural, language } from './messages.js';
 import { journalMessages as jm } from './messages-journal.js';
 import { prepare, analysis, today } from './journal.js';
 import { storeNotice } from './notice.js';
-import { capitalFirst, placeFigure, placeList, whereText } from './places.js';
+import { capitalFirst, placeFigure, placeList, whereText } from './shared/places.js';
 import { shortDate, longDate, addDays } from './when.js';
 
 const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString(language);

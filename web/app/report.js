@@ -14,7 +14,7 @@ import { journalMessages as jm } from './messages-journal.js';
 import { prepare, today } from './journal.js';
 import { storeNotice } from './notice.js';
 import { download, downloadBackup, backupWords } from './files.js';
-import { placeFigure, whereText } from './places.js';
+import { placeFigure, whereText } from './shared/places.js';
 import { longDate, longDateYear, dateRange } from './when.js';
 import { linkWords } from './insights.js';
 import { importProblem } from './import-problem.js';

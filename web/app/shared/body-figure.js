@@ -2,7 +2,7 @@
 // a region when clicked. It is a pointer shortcut for the list of checkboxes beside it,
 // which stays the one control for keyboards and screen readers (hence aria-hidden here).
 
-import { svg } from "./dom.js";
+import { svg } from "../dom.js";
 
 // [region, shape, attributes, side]. The front view shows the person facing you, so
 // their right side is on your left; the back view shows their left side on your left.

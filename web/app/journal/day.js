@@ -4,12 +4,12 @@
 // a decimal comma is a decimal point, and anything else that is not a number is refused
 // beside its field, so a save never leaves out what the person wrote.
 
-import { h, reveal } from './dom.js';
-import { format } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, today } from './journal.js';
-import { storeNotice } from './notice.js';
-import { addDays, longDate, entryRange, outsideEntryRange } from './when.js';
+import { h, reveal } from '../dom.js';
+import { format } from '../messages.js';
+import { journalMessages as jm } from '../messages-journal.js';
+import { prepare, today } from '../journal.js';
+import { storeNotice } from '../notice.js';
+import { addDays, longDate, entryRange, outsideEntryRange } from '../when.js';
 
 // [field, label, hint, min, max, step]
 const numberFields = [

@@ -2,14 +2,14 @@
 // optional. Every change can be undone from the status line; entries can be changed and
 // deleted.
 
-import { h } from './dom.js';
-import { messages, format, formatParts } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { bodyFigure } from './body-figure.js';
-import { regionOrder, whereText } from './places.js';
-import { prepare, today } from './journal.js';
-import { storeNotice, backupReminder } from './notice.js';
-import { localAt, atFromInput, inputValue, clockTime, newId, shortDate, outsideEntryRange } from './when.js';
+import { h } from '../../dom.js';
+import { messages, format, formatParts } from '../../messages.js';
+import { journalMessages as jm } from '../../messages-journal.js';
+import { bodyFigure } from '../../shared/body-figure.js';
+import { regionOrder, whereText } from '../../shared/places.js';
+import { prepare, today } from '../../journal.js';
+import { storeNotice, backupReminder } from '../../notice.js';
+import { localAt, atFromInput, inputValue, clockTime, newId, shortDate, outsideEntryRange } from '../../when.js';
 
 const midline = new Set(['tongue', 'neck', 'chest', 'back', 'abdomen']);
 const sides = ['left', 'right', 'both', 'midline'];
