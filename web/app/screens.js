@@ -32,7 +32,7 @@ export const screens = [
     },
   },
   journalScreen("/log", "log", "./journal/log/log.js"),
-  journalScreen("/day", "day", "./journal/day.js"),
+  journalScreen("/day", "day", "./journal/day/day.js"),
   journalScreen("/insights", "insights", "./insights.js"),
   journalScreen("/plan", "plan", "./plan.js"),
   journalScreen("/recheck", "recheck", "./recheck.js"),

@@ -332,12 +332,13 @@ function writeOps(db, ops, known) {
       let journalNeeded = !known.journalStored;
       const patch = {};
       for (const [i, op] of ops.entries()) {
-        if (op.kind === 'episode' || op.kind === 'day' || op.kind === 'deleteEpisode') {
-          const store = op.kind === 'day' ? stores.days : stores.episodes;
+        if (op.kind === 'episode' || op.kind === 'day' || op.kind === 'deleteEpisode' || op.kind === 'deleteDay') {
+          const isDay = op.kind === 'day' || op.kind === 'deleteDay';
+          const store = isDay ? stores.days : stores.episodes;
           let seq = known.seqOf(op);
           // Not known here (another tab's record, or one this tab has not stored yet).
-          if (seq === null && !op.fresh) seq = (await request(store.index(op.kind === 'day' ? 'date' : 'id').getKey(op.key))) ?? null;
-          if (op.kind === 'deleteEpisode') {
+          if (seq === null && !op.fresh) seq = (await request(store.index(isDay ? 'date' : 'id').getKey(op.key))) ?? null;
+          if (op.kind === 'deleteEpisode' || op.kind === 'deleteDay') {
             if (seq !== null) store.delete(seq);
           } else {
             put(store, op.kind === 'day' ? { day: op.record, ...(seq !== null && { seq }) } : { episode: op.record, ...(seq !== null && { seq }) }, i);
@@ -457,8 +458,10 @@ export function mergeJournals(theirs, ours, tombstones, mine) {
     if (!episodes.has(e.id) || mine.has(`e:${e.id}`)) episodes.set(e.id, e);
   }
   const days = new Map();
-  for (const d of theirs.days) days.set(d.date, d);
-  for (const d of ours.days) if (!days.has(d.date) || mine.has(`d:${d.date}`)) days.set(d.date, d);
+  for (const d of theirs.days) if (!dead.has(`day:${d.date}`)) days.set(d.date, d);
+  for (const d of ours.days) {
+    if (!dead.has(`day:${d.date}`) && (!days.has(d.date) || mine.has(`d:${d.date}`))) days.set(d.date, d);
+  }
   const assessments = new Map();
   for (const a of [...(theirs.assessments || []), ...(ours.assessments || [])]) {
     const k = `${a.at}|${a.level}`;
@@ -1210,6 +1213,15 @@ export class JournalStore {
       else this.sessionCall('putDay', op.record);
       return { data: true, day: op.record };
     }
+    if (op.kind === 'deleteDay') {
+      const had = r.days.get(op.key);
+      if (!had) return null;
+      this.snapshotStale = true;
+      if (this.queue.some((q) => q.key === op.key)) return null; // this tab's change is newer
+      r.days.delete(op.key);
+      if (!this.stale) this.session.deleteDay(op.key);
+      return { data: true, deletedDay: had.day };
+    }
     if (op.kind === 'plan') {
       r.plan = op.record;
       this.sessionCall('setPlan', op.record ?? {});
@@ -1400,6 +1412,18 @@ export class JournalStore {
       });
   }
 
+  // A day check-in taken out of the journal (the Day screen's "Delete", with Undo).
+  deleteDay(date) {
+    const had = this.records.days.get(date);
+    if (!had) return { ok: true, saved: Promise.resolve({ ok: true }) };
+    return this.change({ kind: 'deleteDay', key: date, seq: had.seq },
+      () => this.session.deleteDay(date),
+      () => {
+        this.records.days.delete(date);
+        return { data: true, deletedDay: had.day };
+      });
+  }
+
   setPlan(plan) {
     return this.change({ kind: 'plan', record: plan },
       () => this.session.setPlan(JSON.stringify(plan)),
@@ -1472,7 +1496,7 @@ export class JournalStore {
     if (this.backend === 'indexedDB' && this.db) {
       const r = this.records;
       return writeOps(this.db, ops, {
-        seqOf: (op) => (op.kind === 'day' ? r.days : r.episodes).get(op.key)?.seq ?? op.seq ?? null,
+        seqOf: (op) => (op.kind === 'day' || op.kind === 'deleteDay' ? r.days : r.episodes).get(op.key)?.seq ?? op.seq ?? null,
         journalStored: this.journalStored,
         hasAssessments: r.checks.some((c) => c.seq !== null),
       });
@@ -1489,7 +1513,11 @@ export class JournalStore {
       if (op.kind === 'episode') touched.push(`e:${op.key}`);
       if (op.kind === 'episode' && op.added) revived.push(op.key);
       if (op.kind === 'deleteEpisode') deleted.push(op.key);
-      if (op.kind === 'day') touched.push(`d:${op.key}`);
+      if (op.kind === 'day') {
+        touched.push(`d:${op.key}`);
+        revived.push(`day:${op.key}`);
+      }
+      if (op.kind === 'deleteDay') deleted.push(`day:${op.key}`);
       if (op.kind === 'plan') touched.push('plan');
     }
     for (const t of touched) this.legacy.mine.add(t);
@@ -1790,6 +1818,11 @@ export class JournalStore {
 
   day(date) {
     return this.records.days.get(date)?.day;
+  }
+
+  // Every day check-in, in the journal's order.
+  days() {
+    return Array.from(this.records.days.values(), (r) => r.day);
   }
 
   get dayCount() {

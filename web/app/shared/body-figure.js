@@ -1,66 +1,84 @@
-// The body picture of the "where" step: a front and a back view whose parts add or remove
-// a region when clicked. It is a pointer shortcut for the list of checkboxes beside it,
-// which stays the one control for keyboards and screen readers (hence aria-hidden here).
+// The body picture (the Log, the checker's "where" step, the Patterns and report maps): a
+// front and a back view whose parts choose a body part and its side when clicked.
+// It is a pointer shortcut for the list beside it, which stays the one control for
+// keyboards and screen readers (hence aria-hidden here).
 
 import { svg } from "../dom.js";
 
-// [region, shape, attributes, side]. The front view shows the person facing you, so
-// their right side is on your left; the back view shows their left side on your left.
-// A part on both sides is given once, as the person's right one on the front view; the
-// other is its mirror image across the middle line (x = 50).
-const mirrored = (shape, attrs) => (shape === "ellipse"
-  ? { ...attrs, cx: 100 - attrs.cx }
-  : { ...attrs, x: 100 - attrs.x - attrs.width });
-const both = (region, shape, attrs) => [
-  [region, shape, attrs, "right"],
-  [region, shape, mirrored(shape, attrs), "left"],
+// Every part is a rectangle at least 14 units wide and tall, and no two overlap: with the
+// picture 275 CSS px wide or more (1.72 px a unit), each is at least 24 by 24 px (WCAG 2.2
+// target size). The front view shows the person facing you, so their right side is on
+// your left; the back view shows their left side on your left. [region, x, y, width,
+// height] of the person's right part on the front view; its left one is its mirror image.
+const WIDTH = 80; // one view
+const paired = [
+  ["eyelid", 24, 6, 15, 14],
+  ["face", 22, 22, 17, 14],
+  ["shoulder", 7, 66, 17, 16],
+  ["upper_arm", 5, 84, 17, 30],
+  ["forearm", 3, 116, 17, 30],
+  ["hand", 2, 148, 18, 18],
+  ["thigh", 24, 136, 15, 40],
+  ["calf", 24, 178, 15, 34],
+  ["foot", 20, 214, 19, 14],
 ];
-const front = [
-  ["face", "ellipse", { cx: 50, cy: 20, rx: 13, ry: 16 }, "midline"],
-  ...both("eyelid", "ellipse", { cx: 44.5, cy: 16, rx: 4, ry: 2.4 }),
-  ["tongue", "ellipse", { cx: 50, cy: 28, rx: 4, ry: 2.2 }, "midline"],
-  ["neck", "rect", { x: 45, y: 35, width: 10, height: 8 }, "midline"],
-  ...both("shoulder", "ellipse", { cx: 31, cy: 48, rx: 7, ry: 6 }),
-  ["chest", "rect", { x: 37, y: 44, width: 26, height: 24, rx: 4 }, "midline"],
-  ["abdomen", "rect", { x: 38, y: 69, width: 24, height: 24, rx: 4 }, "midline"],
-  ...both("upper_arm", "rect", { x: 23, y: 55, width: 10, height: 25, rx: 5 }),
-  ...both("forearm", "rect", { x: 19, y: 81, width: 10, height: 25, rx: 5 }),
-  ...both("hand", "ellipse", { cx: 23, cy: 114, rx: 6, ry: 8 }),
-  ...both("thigh", "rect", { x: 38, y: 95, width: 11, height: 40, rx: 5 }),
-  ...both("calf", "rect", { x: 39, y: 137, width: 10, height: 40, rx: 5 }),
-  ...both("foot", "ellipse", { cx: 42, cy: 183, rx: 7, ry: 4 }),
+const middle = [
+  ["tongue", 32, 38, 16, 14],
+  ["neck", 32, 54, 16, 14],
+  ["chest", 26, 70, 28, 31],
+  ["abdomen", 26, 103, 28, 31],
+  ["back", 26, 70, 28, 64],
 ];
+const head = { x: 19, y: 0, width: 42, height: 54, rx: 16 };
+const onBackOnly = new Set(["back"]);
+const onFrontOnly = new Set(["eyelid", "face", "tongue", "chest", "abdomen"]);
 
+const rect = (x, y, width, height) => ({ x, y, width, height, rx: 2 });
+const mirrorX = (x, width) => WIDTH - x - width;
 const mirror = { left: "right", right: "left", midline: "midline" };
-const back = [
-  [null, "ellipse", { cx: 50, cy: 20, rx: 13, ry: 16 }, null],
-  ...front.filter(([region]) => !["face", "eyelid", "tongue", "chest", "abdomen"].includes(region))
-    .map(([region, shape, attrs, side]) => [region, shape, attrs, mirror[side]]),
-  ["back", "rect", { x: 37, y: 44, width: 26, height: 49, rx: 4 }, "midline"],
-];
 
-function view(parts, caption, x) {
-  return svg("g", { transform: `translate(${x} 0)` },
-    parts.map(([region, shape, attrs, side]) => svg(shape, {
-      ...attrs,
-      class: region ? "tc-fig-part" : "tc-fig-base",
-      dataset: region ? { region, side } : undefined,
-    })),
-    svg("text", { x: 50, y: 198, class: "tc-fig-caption" }, caption));
+// [region, attributes, side] of one view's parts.
+function parts(back) {
+  const out = [];
+  for (const [region, x, y, width, height] of paired) {
+    if (back && onFrontOnly.has(region)) continue;
+    // On the front view the person's right part is on your left; on the back, their left.
+    out.push([region, rect(x, y, width, height), back ? "left" : "right"]);
+    out.push([region, rect(mirrorX(x, width), y, width, height), back ? "right" : "left"]);
+  }
+  for (const [region, x, y, width, height] of middle) {
+    if (back ? onFrontOnly.has(region) : onBackOnly.has(region)) continue;
+    out.push([region, rect(x, y, width, height), "midline"]);
+  }
+  return out;
 }
 
-// `selected()` gives Map region -> side; `choose(region, side|null)` changes it.
-export function bodyFigure({ frontLabel, backLabel, selected, choose }) {
+// `marks`: {left, right}, the short words set beside the head for each side of the person.
+function view(back, caption, marks) {
+  const [onLeft, onRight] = back ? ["left", "right"] : ["right", "left"];
+  return svg("g", { transform: `translate(${back ? WIDTH : 0} 0)` },
+    svg("rect", { ...head, class: "tc-fig-base" }),
+    parts(back).map(([region, attrs, side]) => svg("rect", { ...attrs, class: "tc-fig-part", dataset: { region, side } })),
+    marks ? [
+      svg("text", { x: 9, y: 40, class: "tc-fig-mark" }, marks[onLeft]),
+      svg("text", { x: WIDTH - 9, y: 40, class: "tc-fig-mark" }, marks[onRight]),
+    ] : null,
+    svg("text", { x: WIDTH / 2, y: 238, class: "tc-fig-caption" }, caption));
+}
+
+// `selected()` gives Map region -> side; `choose(region, side|null)` changes it; `marks`
+// (optional) {left, right} labels each view's sides.
+export function bodyFigure({ frontLabel, backLabel, selected, choose, marks }) {
   const figure = svg("svg", {
-    viewBox: "0 0 200 202", class: "tc-figure", "aria-hidden": "true", focusable: "false",
-  }, view(front, frontLabel, 0), view(back, backLabel, 100));
+    viewBox: `0 0 ${2 * WIDTH} 242`, class: "tc-figure", "aria-hidden": "true", focusable: "false",
+  }, view(false, frontLabel, marks), view(true, backLabel, marks));
 
   figure.addEventListener("click", (event) => {
     const part = event.target.closest?.(".tc-fig-part");
     if (!part) return;
     const { region, side } = part.dataset;
     const current = selected().get(region);
-    choose(region, nextSide(current, side));
+    choose(region, nextSide(current, side), part);
   });
 
   const refresh = () => {
