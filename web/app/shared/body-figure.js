@@ -5,31 +5,31 @@
 
 import { svg } from "../dom.js";
 
-// Every part is a rectangle at least 14 units wide and tall, and no two overlap: with the
-// picture 275 CSS px wide or more (1.72 px a unit), each is at least 24 by 24 px (WCAG 2.2
+// Every part is a rectangle at least 16 units wide and tall, and no two overlap: with the
+// picture 240 CSS px wide or more (1.5 px a unit), each is at least 24 by 24 px (WCAG 2.2
 // target size). The front view shows the person facing you, so their right side is on
 // your left; the back view shows their left side on your left. [region, x, y, width,
 // height] of the person's right part on the front view; its left one is its mirror image.
 const WIDTH = 80; // one view
 const paired = [
-  ["eyelid", 24, 6, 15, 14],
-  ["face", 22, 22, 17, 14],
-  ["shoulder", 7, 66, 17, 16],
-  ["upper_arm", 5, 84, 17, 30],
-  ["forearm", 3, 116, 17, 30],
-  ["hand", 2, 148, 18, 18],
-  ["thigh", 24, 136, 15, 40],
-  ["calf", 24, 178, 15, 34],
-  ["foot", 20, 214, 19, 14],
+  ["eyelid", 23, 5, 16, 16],
+  ["face", 21, 23, 18, 16],
+  ["shoulder", 6, 70, 18, 16],
+  ["upper_arm", 4, 88, 17, 30],
+  ["forearm", 2, 120, 17, 30],
+  ["hand", 1, 152, 18, 18],
+  ["thigh", 23, 141, 16, 40],
+  ["calf", 23, 183, 16, 34],
+  ["foot", 19, 219, 20, 16],
 ];
 const middle = [
-  ["tongue", 32, 38, 16, 14],
-  ["neck", 32, 54, 16, 14],
-  ["chest", 26, 70, 28, 31],
-  ["abdomen", 26, 103, 28, 31],
-  ["back", 26, 70, 28, 64],
+  ["tongue", 32, 41, 16, 16],
+  ["neck", 32, 59, 16, 16],
+  ["chest", 26, 77, 28, 30],
+  ["abdomen", 26, 109, 28, 30],
+  ["back", 26, 77, 28, 62],
 ];
-const head = { x: 19, y: 0, width: 42, height: 54, rx: 16 };
+const head = { x: 18, y: 0, width: 44, height: 58, rx: 16 };
 const onBackOnly = new Set(["back"]);
 const onFrontOnly = new Set(["eyelid", "face", "tongue", "chest", "abdomen"]);
 
@@ -60,17 +60,17 @@ function view(back, caption, marks) {
     svg("rect", { ...head, class: "tc-fig-base" }),
     parts(back).map(([region, attrs, side]) => svg("rect", { ...attrs, class: "tc-fig-part", dataset: { region, side } })),
     marks ? [
-      svg("text", { x: 9, y: 40, class: "tc-fig-mark" }, marks[onLeft]),
-      svg("text", { x: WIDTH - 9, y: 40, class: "tc-fig-mark" }, marks[onRight]),
+      svg("text", { x: 9, y: 45, class: "tc-fig-mark" }, marks[onLeft]),
+      svg("text", { x: WIDTH - 9, y: 45, class: "tc-fig-mark" }, marks[onRight]),
     ] : null,
-    svg("text", { x: WIDTH / 2, y: 238, class: "tc-fig-caption" }, caption));
+    svg("text", { x: WIDTH / 2, y: 246, class: "tc-fig-caption" }, caption));
 }
 
 // `selected()` gives Map region -> side; `choose(region, side|null)` changes it; `marks`
 // (optional) {left, right} labels each view's sides.
 export function bodyFigure({ frontLabel, backLabel, selected, choose, marks }) {
   const figure = svg("svg", {
-    viewBox: `0 0 ${2 * WIDTH} 242`, class: "tc-figure", "aria-hidden": "true", focusable: "false",
+    viewBox: `0 0 ${2 * WIDTH} 250`, class: "tc-figure", "aria-hidden": "true", focusable: "false",
   }, view(false, frontLabel, marks), view(true, backLabel, marks));
 
   figure.addEventListener("click", (event) => {

@@ -70,7 +70,7 @@ export function whereChooser(changed) {
   }
 
   return {
-    element: h('div', { class: 'tc-where-parts' }, h('p', { class: 'tc-hint tc-figure-hint' }, m.figureHint), figure.element,
+    element: h('div', { class: 'tc-where-parts' }, figure.element, h('p', { class: 'tc-hint tc-figure-hint' }, m.figureHint),
       h('div', { class: 'tc-field' }, h('label', { for: 'log-region' }, m.regionLabel), regionSelect),
       sideFieldset),
     chosen: () => (chosen && chosen.side ? chosen : null),
