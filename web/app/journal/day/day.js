@@ -49,31 +49,30 @@ function statusLine() {
   };
 }
 
-// The check-in form: fill, save, delete, and what is not saved yet.
-function dayForm(store, { refreshList }) {
+// The check-in form's parts, and filling it: the date's own check-in, or empty fields
+// with the offer to copy the day before's answers.
+function dayForm(store) {
   const m = jm.day;
   const fields = dayFields();
   const { dateInput } = fields;
   const source = h('p', { class: 'tc-hint', 'aria-live': 'polite' });
   const copyButton = h('button', { type: 'button', class: 'tc-secondary', onclick: () => copyDayBefore() }, m.copyBefore);
-  const deleteButton = h('button', { type: 'button', class: 'tc-secondary', onclick: () => remove(dateInput.value) }, m.deleteDay);
+  const deleteButton = h('button', { type: 'button', class: 'tc-secondary' }, m.deleteDay);
   const error = h('p', { class: 'tc-error', role: 'alert', hidden: true });
-  const status = statusLine();
-  let shown = fields.typed(); // what the fields held when filled: anything else is unsaved
   const form = h('form', { class: 'tc-day', novalidate: true, 'aria-labelledby': 'day-title' },
     fields.date, h('div', { class: 'tc-copy' }, source, copyButton), fields.element, error,
     h('div', { class: 'tc-actions' }, h('button', { type: 'submit', class: 'tc-primary' }, m.save), deleteButton));
+  let shown = fields.typed(); // what the fields held when filled: anything else is unsaved
 
-  // The date's own check-in, or empty fields (and the offer to copy the day before).
+  // `restored` (from typed()) brings back answers typed and not saved.
   function fill(restored) {
     const date = dateInput.value || today();
     const own = store.day(date);
-    const before = store.day(addDays(date, -1));
     fields.show(own ?? {});
     shown = fields.typed();
     if (restored) fields.show({}, restored);
     source.textContent = restored ? format(m.draftBack, { date: longDate(date) }) : own ? m.existing : '';
-    copyButton.hidden = Boolean(own) || !before;
+    copyButton.hidden = Boolean(own) || !store.day(addDays(date, -1));
     deleteButton.hidden = !own;
   }
 
@@ -84,23 +83,35 @@ function dayForm(store, { refreshList }) {
     fields.first.focus();
   }
 
-  const refused = (text) => {
-    error.textContent = text;
-    error.hidden = false;
+  return {
+    form, fields, dateInput, deleteButton, fill,
+    unsaved: () => fields.typed() !== shown,
+    refuse(text) {
+      error.textContent = text ?? '';
+      error.hidden = text === null;
+    },
   };
+}
+
+// Saving and deleting a check-in, with the status line. → the form's parts and actions.
+function dayActions(store) {
+  const m = jm.day;
+  const parts = dayForm(store);
+  const { form, fields, dateInput, fill, refuse } = parts;
+  const status = statusLine();
 
   function save() {
     const { day, problems } = fields.read();
     fields.showProblems(problems ?? []);
-    error.hidden = true;
+    refuse(null);
     if (problems) return status.clear(); // an earlier "Saved" must not stand beside a refusal
     if (fields.isEmpty()) {
       if (store.day(day.date)) return remove(day.date);
       status.clear();
-      return refused(m.nothingToSave);
+      return refuse(m.nothingToSave);
     }
     const result = store.putDay(day);
-    if (!result.ok) return refused(result.reason === 'invalid' ? format(m.invalid, result.error) : jm.store.blocked);
+    if (!result.ok) return refuse(result.reason === 'invalid' ? format(m.invalid, result.error) : jm.store.blocked);
     fill();
     const date = longDate(day.date);
     status.report(result, format(m.saved, { date }), format(m.notSaved, { date }));
@@ -110,26 +121,25 @@ function dayForm(store, { refreshList }) {
     const had = store.day(date);
     if (!had) return;
     const result = store.deleteDay(date);
-    if (!result.ok) return refused(jm.store.blocked);
-    error.hidden = true;
+    if (!result.ok) return refuse(jm.store.blocked);
+    refuse(null);
     if (date === dateInput.value) fill();
     const words = format(m.deleted, { date: longDate(date) });
     status.report(result, words, format(m.notSaved, { date: longDate(date) }), () => store.putDay(had));
-    refreshList();
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     save();
   });
+  parts.deleteButton.addEventListener('click', () => remove(dateInput.value));
   dateInput.addEventListener('change', () => {
     status.clear();
     fill();
   });
 
   return {
-    form, status: status.element, dateInput, fill, remove,
-    unsaved: () => fields.typed() !== shown,
+    ...parts, status: status.element, remove,
     typed: fields.typed,
     // Opens the check-in of `date` in the form, as if chosen in the date field.
     edit(date) {
@@ -151,7 +161,7 @@ export async function render(root, { focus = false } = {}) {
   const title = h('h1', { tabindex: '-1', id: 'day-title' }, m.title);
   const noticeSlot = h('div');
   const list = checkInList(store, { edit: (day) => form.edit(day.date), remove: (day) => form.remove(day.date) });
-  const form = dayForm(store, { refreshList: () => list.refresh() });
+  const form = dayActions(store);
   root.replaceChildren(h('div', { class: 'tc-screen' },
     title, noticeSlot, h('p', null, m.intro), form.form, form.status, list.element));
   if (draft) form.dateInput.value = draft.date;

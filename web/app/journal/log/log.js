@@ -48,6 +48,26 @@ function statusLine() {
   };
 }
 
+// An empty form: nothing chosen, no details.
+function emptyForm(where, details, sync) {
+  where.set(null);
+  details.clear();
+  sync();
+}
+
+// The form's heading: hidden while logging, "Change the twitch from 08:15" while changing.
+function formHeading() {
+  const m = jm.log;
+  const element = h('h2', { class: 'tc-visually-hidden', id: 'log-form-title' }, m.title);
+  return {
+    element,
+    show(episode) {
+      element.textContent = episode ? format(m.editTitle, { time: clockTime(episode.at) }) : m.title;
+      element.classList.toggle('tc-visually-hidden', !episode);
+    },
+  };
+}
+
 // The form: where, details, the save bar; saving, changing and deleting entries.
 function logForm(store, { title }) {
   const m = jm.log;
@@ -56,14 +76,14 @@ function logForm(store, { title }) {
   const details = detailsFields();
   const bar = saveBar({ cancel: () => stopEditing() });
   const status = statusLine();
-  const formTitle = h('h2', { class: 'tc-visually-hidden', id: 'log-form-title' }, m.title);
-  const form = h('form', { class: 'tc-log', novalidate: true, 'aria-labelledby': 'log-form-title' },
-    formTitle, h('fieldset', { class: 'tc-where' }, h('legend', null, m.whereLegend), where.element),
-    details.element, bar.element);
-  form.addEventListener('submit', (event) => {
+  const heading = formHeading();
+  const submit = (event) => {
     event.preventDefault();
     save();
-  });
+  };
+  const form = h('form', { class: 'tc-log', novalidate: true, 'aria-labelledby': 'log-form-title', onsubmit: submit },
+    heading.element, h('fieldset', { class: 'tc-where' }, h('legend', null, m.whereLegend), where.element),
+    details.element, bar.element);
 
   // The bar says what is chosen, and stays in sight once a part is chosen.
   function sync(tapped) {
@@ -91,21 +111,15 @@ function logForm(store, { title }) {
     const words = format(before ? m.changed : m.saved, { where: whereText(episode.region, episode.side), time: clockTime(episode.at) });
     status.report(result, words, episode, before ? () => store.updateEpisode(before) : () => store.deleteEpisode(episode.id));
     if (before) stopEditing(false);
-    else clear();
+    else emptyForm(where, details, sync);
   }
 
-  function clear() {
-    where.set(null);
-    details.clear();
-    sync();
-  }
 
   function startEditing(episode) {
     editing = episode;
     where.set({ region: episode.region, side: episode.side }, episode.side);
     details.fill(episode);
-    formTitle.textContent = format(m.editTitle, { time: clockTime(episode.at) });
-    formTitle.classList.remove('tc-visually-hidden');
+    heading.show(episode);
     bar.editing(true);
     bar.hideError();
     sync();
@@ -115,10 +129,9 @@ function logForm(store, { title }) {
 
   function stopEditing(refocus = true) {
     editing = null;
-    formTitle.textContent = m.title;
-    formTitle.classList.add('tc-visually-hidden');
+    heading.show(null);
     bar.editing(false);
-    clear();
+    emptyForm(where, details, sync);
     if (refocus) where.focus();
   }
 
