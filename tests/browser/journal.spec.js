@@ -144,13 +144,15 @@ test.describe('quick log', () => {
 });
 
 test.describe('day check-in', () => {
-  test('a new day starts from the day before, and saving keeps only the fields filled in', async ({ page }) => {
+  test('a new day starts empty, "Same as the day before" copies that day, and saving keeps only the fields filled in', async ({ page }) => {
     await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
     await page.goto('./');
     await seed(page, { schema: 'twitchcheck.journal/1', episodes: [], days: [
       { date: '2026-11-19', caffeine_mg: 300, water_ml: 1500, sleep_h: 6.5, stress: 7, exercise: 'intense', relaxation_min: 0 },
     ] });
     await open(page, '/day', 'Day check-in');
+    await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('');
+    await page.getByRole('button', { name: 'Same as the day before' }).click();
     await expect(page.getByText('Filled in from the day before. Change what was different.')).toBeVisible();
     await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('300');
     await expect(page.getByRole('radio', { name: 'Hard' })).toBeChecked();

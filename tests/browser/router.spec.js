@@ -13,7 +13,7 @@ test('a slow screen the person has already left does not replace the one they we
   let releaseLog;
   const logHeld = new Promise((resolve) => { releaseLog = resolve; });
   let logAsked = false;
-  await page.route(/\/app\/log\.js$/, async (route) => {
+  await page.route(/\/app\/journal\/log\/log\.js$/, async (route) => {
     logAsked = true;
     await logHeld;
     await route.continue();
@@ -25,7 +25,7 @@ test('a slow screen the person has already left does not replace the one they we
   releaseLog();
   // The Log screen's module has loaded and rendered (into a place no longer on the page).
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource')
-    .some((entry) => entry.name.endsWith('/app/log.js')))).toBe(true);
+    .some((entry) => entry.name.endsWith('/app/journal/log/log.js')))).toBe(true);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(['Day check-in']);
   await expect(page.getByRole('heading', { name: 'Log a twitch' })).toHaveCount(0);

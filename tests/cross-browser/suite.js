@@ -261,6 +261,25 @@ function defineSuite(engineName) {
       await entry(page, twitch).toHaveCount(1);
     }));
 
+    // Issue 23: once a part is tapped on the picture, "Save twitch" and the "Chosen" line are
+    // on the screen without a scroll, and the bar that holds them covers nothing tapped.
+    test("a part tapped on the body picture brings \"Save twitch\" into view, over nothing tapped", () => withTab({}, async (tab, page) => {
+      await openLog(tab, page, site.origin);
+      const calf = '.tc-log .tc-figure > g:first-of-type .tc-fig-part[data-region="calf"][data-side="left"]';
+      // The picture is a pointer shortcut, hidden from assistive technology (aria-hidden).
+      await page.narrow({ css: calf, includeHidden: true }).click();
+      await page.getByText(format(jm.log.chosen, { where: format(jm.where, { side: jm.sideWords.left, region: jm.placeNames.calf }) }), { exact: true }).toBeVisible();
+      const boxes = await until("the save bar to settle at the bottom of the window", () => page.evaluate((selector) => {
+        const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+        const save = [...document.querySelectorAll(".tc-savebar button")].find((b) => !b.hidden);
+        return { save: box(save), chosen: box(document.querySelector(".tc-savebar .tc-chosen")),
+          bar: box(document.querySelector(".tc-savebar")), part: box(document.querySelector(selector)), height: innerHeight };
+      }, calf), (b) => b.save.top >= 0 && b.save.bottom <= b.height + 0.5 && b.chosen.top >= 0 && b.part.bottom <= b.bar.top + 0.5);
+      assert.ok(boxes.chosen.bottom <= boxes.height);
+      await page.getByRole("button", { name: jm.log.save, exact: true }).click();
+      await page.getByRole("region", { name: jm.log.todayTitle, exact: true }).getByRole("listitem").toHaveCount(1);
+    }));
+
     // Firefox logs a refused service worker registration as an error even though the app
     // handles the refusal (offline.js); nothing else may be logged.
     const refusedWorker = /^uncaught: Failed to register\/update a ServiceWorker for scope .*: Storage access is restricted in this context due to user settings or private browsing mode\.$/;

@@ -5,7 +5,7 @@
 import { format } from "./shared/text.js";
 import { checkerEngine, isError } from "./shared/engine.js";
 import { h, idPrefix, reveal } from "./shared/dom.js";
-import { bodyFigure } from "./body-figure.js";
+import { bodyFigure } from "./shared/body-figure.js";
 import { emergencyNumber, pageLocales } from "./emergency-numbers.js";
 
 // The contract's names, in the contract's order (checker.md).

@@ -7,7 +7,7 @@ import { format, formatParts, plural, language } from './shared/messages.js';
 import { journalMessages as jm } from './shared/messages-journal.js';
 import { prepare, analysis, today } from './journal/journal.js';
 import { storeNotice } from './shared/notice.js';
-import { capitalFirst, placeFigure, placeList, whereText } from './places.js';
+import { capitalFirst, placeFigure, placeList, whereText } from './shared/places.js';
 import { shortDate, longDate, addDays } from './shared/when.js';
 
 const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString(language);

@@ -14,7 +14,7 @@ import { journalMessages as jm } from './shared/messages-journal.js';
 import { prepare, today } from './journal/journal.js';
 import { storeNotice } from './shared/notice.js';
 import { download, downloadBackup, backupWords } from './shared/files.js';
-import { placeFigure, whereText } from './places.js';
+import { placeFigure, whereText } from './shared/places.js';
 import { longDate, longDateYear, dateRange } from './shared/when.js';
 import { linkWords } from './insights.js';
 import { importProblem } from './import-problem.js';

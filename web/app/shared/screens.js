@@ -31,8 +31,8 @@ export const screens = [
       return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
     },
   },
-  journalScreen("/log", "log", "../log.js"),
-  journalScreen("/day", "day", "../day.js"),
+  journalScreen("/log", "log", "../journal/log/log.js"),
+  journalScreen("/day", "day", "../journal/day/day.js"),
   journalScreen("/insights", "insights", "../insights.js"),
   journalScreen("/plan", "plan", "../plan.js"),
   journalScreen("/recheck", "recheck", "../recheck.js"),

@@ -68,6 +68,18 @@ export class Changes {
       });
   }
 
+  // A day check-in taken out of the journal (the Day screen's "Delete", with Undo).
+  deleteDay(date) {
+    const had = this.records.days.get(date);
+    if (!had) return { ok: true, saved: Promise.resolve({ ok: true }) };
+    return this.change({ kind: 'deleteDay', key: date, seq: had.seq },
+      () => this.session.deleteDay(date),
+      () => {
+        this.records.days.delete(date);
+        return { data: true, deletedDay: had.day };
+      });
+  }
+
   setPlan(plan) {
     return this.change({ kind: 'plan', record: plan },
       () => this.session.setPlan(JSON.stringify(plan)),
@@ -140,7 +152,7 @@ export class Changes {
     if (this.backend === 'indexedDB' && this.db) {
       const r = this.records;
       return writeOps(this.db, ops, {
-        seqOf: (op) => (op.kind === 'day' ? r.days : r.episodes).get(op.key)?.seq ?? op.seq ?? null,
+        seqOf: (op) => (op.kind === 'day' || op.kind === 'deleteDay' ? r.days : r.episodes).get(op.key)?.seq ?? op.seq ?? null,
         journalStored: this.journalStored,
         hasAssessments: r.checks.some((c) => c.seq !== null),
       });
@@ -157,7 +169,11 @@ export class Changes {
       if (op.kind === 'episode') touched.push(`e:${op.key}`);
       if (op.kind === 'episode' && op.added) revived.push(op.key);
       if (op.kind === 'deleteEpisode') deleted.push(op.key);
-      if (op.kind === 'day') touched.push(`d:${op.key}`);
+      if (op.kind === 'day') {
+        touched.push(`d:${op.key}`);
+        revived.push(`day:${op.key}`);
+      }
+      if (op.kind === 'deleteDay') deleted.push(`day:${op.key}`);
       if (op.kind === 'plan') touched.push('plan');
     }
     for (const t of touched) this.legacy.mine.add(t);

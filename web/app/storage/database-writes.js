@@ -36,12 +36,13 @@ export function writeOps(db, ops, known) {
       let journalNeeded = !known.journalStored;
       const patch = {};
       for (const [i, op] of ops.entries()) {
-        if (op.kind === 'episode' || op.kind === 'day' || op.kind === 'deleteEpisode') {
-          const store = op.kind === 'day' ? stores.days : stores.episodes;
+        if (op.kind === 'episode' || op.kind === 'day' || op.kind === 'deleteEpisode' || op.kind === 'deleteDay') {
+          const isDay = op.kind === 'day' || op.kind === 'deleteDay';
+          const store = isDay ? stores.days : stores.episodes;
           let seq = known.seqOf(op);
           // Not known here (another tab's record, or one this tab has not stored yet).
-          if (seq === null && !op.fresh) seq = (await request(store.index(op.kind === 'day' ? 'date' : 'id').getKey(op.key))) ?? null;
-          if (op.kind === 'deleteEpisode') {
+          if (seq === null && !op.fresh) seq = (await request(store.index(isDay ? 'date' : 'id').getKey(op.key))) ?? null;
+          if (op.kind === 'deleteEpisode' || op.kind === 'deleteDay') {
             if (seq !== null) store.delete(seq);
           } else {
             put(store, op.kind === 'day' ? { day: op.record, ...(seq !== null && { seq }) } : { episode: op.record, ...(seq !== null && { seq }) }, i);

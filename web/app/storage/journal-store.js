@@ -172,6 +172,11 @@ export class JournalStore {
     return this.records.days.get(date)?.day;
   }
 
+  // Every day check-in, in the journal's order.
+  days() {
+    return Array.from(this.records.days.values(), (r) => r.day);
+  }
+
   get dayCount() {
     return this.records.days.size;
   }

@@ -14,8 +14,10 @@ export function mergeJournals(theirs, ours, tombstones, mine) {
     if (!episodes.has(e.id) || mine.has(`e:${e.id}`)) episodes.set(e.id, e);
   }
   const days = new Map();
-  for (const d of theirs.days) days.set(d.date, d);
-  for (const d of ours.days) if (!days.has(d.date) || mine.has(`d:${d.date}`)) days.set(d.date, d);
+  for (const d of theirs.days) if (!dead.has(`day:${d.date}`)) days.set(d.date, d);
+  for (const d of ours.days) {
+    if (!dead.has(`day:${d.date}`) && (!days.has(d.date) || mine.has(`d:${d.date}`))) days.set(d.date, d);
+  }
   const assessments = new Map();
   for (const a of [...(theirs.assessments || []), ...(ours.assessments || [])]) {
     const k = `${a.at}|${a.level}`;

@@ -79,6 +79,15 @@ export class TabChannel {
       else this.sessionCall('putDay', op.record);
       return { data: true, day: op.record };
     }
+    if (op.kind === 'deleteDay') {
+      const had = r.days.get(op.key);
+      if (!had) return null;
+      this.snapshotStale = true;
+      if (this.queue.some((q) => q.key === op.key)) return null; // this tab's change is newer
+      r.days.delete(op.key);
+      if (!this.stale) this.session.deleteDay(op.key);
+      return { data: true, deletedDay: had.day };
+    }
     if (op.kind === 'plan') {
       r.plan = op.record;
       this.sessionCall('setPlan', op.record ?? {});

@@ -1,7 +1,7 @@
 // Places on the body: their words ("Left calf") and the body picture shaded by how many
 // twitches each place had (the `regions` of the engine's report JSON).
-import { messages, format, language } from './shared/messages.js';
-import { journalMessages as jm } from './shared/messages-journal.js';
+import { messages, format, language } from './messages.js';
+import { journalMessages as jm } from './messages-journal.js';
 import { bodyFigure } from './body-figure.js';
 
 export const regionOrder = ['eyelid', 'face', 'tongue', 'shoulder', 'upper_arm', 'forearm', 'hand',
