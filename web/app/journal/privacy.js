@@ -1,17 +1,17 @@
 // Privacy and storage: what is kept and where, the space it takes, backups, text kept
 // aside, and "delete everything" behind a second, explicit button.
 
-import { h } from './dom.js';
-import { format, language } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, today } from './journal.js';
-import { storeNotice, backupReminder } from './notice.js';
-import { download, downloadBackup, backupWords } from './files.js';
-import { longDate } from './when.js';
+import { h } from '../dom.js';
+import { format, language } from '../messages.js';
+import { journalMessages as jm } from '../messages-journal.js';
+import { prepare, today } from '../journal.js';
+import { storeNotice, backupReminder } from '../notice.js';
+import { download, downloadBackup, backupWords } from '../files.js';
+import { longDate } from '../when.js';
 import { sealedBackupControl } from './sealed-ui.js';
-import { sourcesSection } from './sources.js';
-import { rulesVersion } from './engine.js';
-import { version } from '../version.js';
+import { sourcesSection } from '../sources.js';
+import { rulesVersion } from '../engine.js';
+import { version } from '../../version.js';
 
 const MB = 1024 * 1024;
 const tenths = (x) => (Math.round(x * 10) / 10).toLocaleString(language);

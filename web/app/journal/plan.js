@@ -2,12 +2,12 @@
 // the twitch rate before the start and now, and from day 21 whether it went down
 // (all from analyze()'s `plan`).
 
-import { h } from './dom.js';
-import { format, language } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, analysis, today } from './journal.js';
-import { storeNotice } from './notice.js';
-import { longDate } from './when.js';
+import { h } from '../dom.js';
+import { format, language } from '../messages.js';
+import { journalMessages as jm } from '../messages-journal.js';
+import { prepare, analysis, today } from '../journal.js';
+import { storeNotice } from '../notice.js';
+import { longDate } from '../when.js';
 
 const steps = ['caffeine', 'water', 'sleep', 'relaxation', 'tracking'];
 const rate = (x) => (Math.round(x * 10) / 10).toLocaleString(language);

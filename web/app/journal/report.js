@@ -8,17 +8,17 @@
 // page's Content-Security-Policy (style-src 'self'), which blocks that page's own <style>.
 // The page is offered as a download instead, where it opens with its styles.
 
-import { h } from './dom.js';
-import { messages, format, plural, language } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, today } from './journal.js';
-import { storeNotice } from './notice.js';
-import { download, downloadBackup, backupWords } from './files.js';
-import { placeFigure, whereText } from './places.js';
-import { longDate, longDateYear, dateRange } from './when.js';
-import { linkWords } from './insights.js';
+import { h } from '../dom.js';
+import { messages, format, plural, language } from '../messages.js';
+import { journalMessages as jm } from '../messages-journal.js';
+import { prepare, today } from '../journal.js';
+import { storeNotice } from '../notice.js';
+import { download, downloadBackup, backupWords } from '../files.js';
+import { placeFigure, whereText } from '../places.js';
+import { longDate, longDateYear, dateRange } from '../when.js';
+import { linkWords } from './patterns.js';
 import { importProblem } from './import-problem.js';
-import { isSealed } from './sealed.js';
+import { isSealed } from '../sealed.js';
 import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
 import { heightWithoutNotes, notesOnPage } from './report-page.js';
 

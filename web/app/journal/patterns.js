@@ -2,13 +2,13 @@
 // map, time of day, the trend, notes for a doctor and the factors twitches are linked with.
 // Nothing is decided here; the words only put the engine's facts into plain language.
 
-import { h, svg } from './dom.js';
-import { format, formatParts, plural, language } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, analysis, today } from './journal.js';
-import { storeNotice } from './notice.js';
-import { capitalFirst, placeFigure, placeList, whereText } from './places.js';
-import { shortDate, longDate, addDays } from './when.js';
+import { h, svg } from '../dom.js';
+import { format, formatParts, plural, language } from '../messages.js';
+import { journalMessages as jm } from '../messages-journal.js';
+import { prepare, analysis, today } from '../journal.js';
+import { storeNotice } from '../notice.js';
+import { capitalFirst, placeFigure, placeList, whereText } from '../places.js';
+import { shortDate, longDate, addDays } from '../when.js';
 
 const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString(language);
 
