@@ -15,7 +15,7 @@ import { prepare, today } from '../journal.js';
 import { storeNotice } from '../notice.js';
 import { download, downloadBackup, backupWords } from '../files.js';
 import { placeFigure, whereText } from '../places.js';
-import { longDate, longDateYear, dateRange } from '../when.js';
+import { addDays, daysBetween, longDate, longDateYear, dateRange } from '../when.js';
 import { linkWords } from './patterns.js';
 import { importProblem } from './import-problem.js';
 import { isSealed } from '../sealed.js';
@@ -38,7 +38,9 @@ function table(label, heads, rows) {
 }
 
 // The doctor report as a page section: every value comes from the report JSON.
-export function reportView(report, r = jm.reportView) {
+// `firstWeek`: the twitches of the plan's first 7 days (planFirstWeek), which stand in for
+// the week before the plan when none were logged then (as on the Plan page).
+export function reportView(report, r = jm.reportView, firstWeek = null) {
   const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: `tc-report-part tc-${id}` },
     h('h3', { id }, title), content);
   const check = report.latest_check;
@@ -94,13 +96,7 @@ export function reportView(report, r = jm.reportView) {
       h('p', { class: 'tc-hint' }, r.linksNote)]
     : h('p', null, jm.insights.linksNone)));
 
-  const plan = report.plan;
-  parts.push(section('rep-plan', r.planTitle, plan === null ? h('p', null, r.noPlan) : [
-    h('p', null, format(jm.plan.started, { date: longDateYear(plan.started), week: plan.week })),
-    table(r.planTitle, [r.step, r.kept], Object.entries(plan.adherence).map(([k, n]) => [jm.plan.steps[k].name, format(r.ofSeven, { n })])),
-    h('p', null, format(r.rates, { before: one(plan.baseline_rate), recent: one(plan.recent_rate) }), ' ',
-      plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter),
-  ]));
+  parts.push(section('rep-plan', r.planTitle, planPart(report.plan, firstWeek, report.today, r)));
 
   const before = [
     h('h2', { id: 'rep-title' }, r.title),
@@ -110,6 +106,42 @@ export function reportView(report, r = jm.reportView) {
   const after = [h('p', { class: 'tc-hint' }, report.disclaimer)];
   parts.push(notesPart(report.notes, heightWithoutNotes(before, parts), r, section));
   return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' }, before, parts, after);
+}
+
+// The plan: the start, each step's days of the last 7, the twitch rates and whether they
+// went down. With none logged the week before, the first week is the comparison (plan.js).
+function planPart(plan, firstWeek, today_, r) {
+  if (plan === null) return h('p', null, r.noPlan);
+  const d = daysBetween(plan.started, today_);
+  let words;
+  if (plan.baseline_rate > 0) {
+    words = [format(r.rates, { before: one(plan.baseline_rate), recent: one(plan.recent_rate) }),
+      plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter];
+  } else if (d < 7 || firstWeek === null) {
+    words = [format(r.ratesNoBaselineEarly, { recent: one(plan.recent_rate) }), r.tooEarly];
+  } else {
+    const recent = Math.round(plan.recent_rate * 7);
+    words = [format(r.ratesNoBaseline, { first: one(firstWeek / 7), recent: one(plan.recent_rate) }),
+      d < 21 ? r.tooEarly : firstWeek === 0 ? r.cannotCompare : 10 * recent <= 7 * firstWeek ? r.better : r.notBetter];
+  }
+  return [
+    h('p', null, format(jm.plan.started, { date: longDateYear(plan.started), week: plan.week })),
+    table(r.planTitle, [r.step, r.kept], Object.entries(plan.adherence).map(([k, n]) => [jm.plan.steps[k].name, format(r.ofSeven, { n })])),
+    h('p', null, words.join(' ')),
+  ];
+}
+
+// The twitches of a plan's first 7 days, from the episodes (an episode's date is the date
+// part of its own time, journal.md); null without a plan.
+export function planFirstWeek(episodes, started) {
+  if (!started) return null;
+  const end = addDays(started, 6);
+  let n = 0;
+  for (const e of episodes) {
+    const date = e.at.slice(0, 10);
+    if (date >= started && date <= end) n += 1;
+  }
+  return n;
 }
 
 // The person's notes, as many as the printed page has room for (report-page.js), newest
@@ -262,7 +294,7 @@ export async function render(root, { focus = false } = {}) {
       preview.replaceChildren(h('p', { class: 'tc-error' }, format(m.reportError, report.error)));
       return;
     }
-    preview.replaceChildren(reportView(report));
+    preview.replaceChildren(reportView(report, jm.reportView, planFirstWeek(store.episodes(), store.plan?.started)));
   }
 
   refresh();
