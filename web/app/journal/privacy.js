@@ -1,5 +1,5 @@
-// Privacy and storage: what is kept and where, the space it takes, backups, text kept
-// aside, and "delete everything" behind a second, explicit button.
+// Privacy and storage (the Privacy screen): what is kept and where, the space it takes,
+// backups and restore, text kept aside, and "delete everything" behind a second button.
 
 import { h } from '../dom.js';
 import { format, language } from '../messages.js';
@@ -9,6 +9,7 @@ import { storeNotice, backupReminder } from '../notice.js';
 import { download, downloadBackup, backupWords } from '../files.js';
 import { longDate } from '../when.js';
 import { sealedBackupControl } from './sealed-ui.js';
+import { restoreControl } from './restore.js';
 import { sourcesSection } from '../sources.js';
 import { rulesVersion } from '../engine.js';
 import { version } from '../../version.js';
@@ -37,22 +38,8 @@ function sealedSection(s = jm.sealed) {
     h('h3', null, s.limitsTitle), h('ul', null, s.limits.map((t) => h('li', null, t))));
 }
 
-export async function render(root, { focus = false } = {}) {
-  const journal = await prepare(root);
-  if (!journal) return { destroy() {} };
-  const { store } = journal;
-  const m = jm.settings;
-  const title = h('h1', { tabindex: '-1' }, m.title);
-  const noticeSlot = h('div');
-  const reminderSlot = h('div');
-  const where = h('p');
-  const used = h('div');
-  const backup = h('p');
-  const oldCopy = h('div');
-  const kept = h('div');
-  const status = h('p', { class: 'tc-status', role: 'status' });
-  const backupStatus = h('p', { class: 'tc-status', role: 'status' });
-
+// "Delete everything" behind a second, explicit button; `status` says what happened.
+function deleteSection(store, status, m = jm.settings) {
   const confirmRow = h('div', { class: 'tc-confirm', hidden: true },
     h('p', null, m.deleteAsk),
     h('div', { class: 'tc-actions' },
@@ -75,75 +62,101 @@ export async function render(root, { focus = false } = {}) {
     confirmRow.hidden = false;
     confirmRow.querySelector('button').focus();
   } }, m.delete);
+  return h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
+    h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),
+    h('div', { class: 'tc-actions' }, ask), confirmRow);
+}
+
+// Backups: when the last was made, a plain and an encrypted one, and restore from one.
+function backupSection(store, backup, done, m = jm.settings) {
+  const status = h('p', { class: 'tc-status', role: 'status' });
+  return h('section', { class: 'tc-card', 'aria-labelledby': 'set-backup' },
+    h('h2', { id: 'set-backup' }, m.backupTitle), backup,
+    h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => { status.textContent = backupWords(downloadBackup(store, today())); } },
+      jm.report.backup)),
+    status,
+    sealedBackupControl(store, today),
+    restoreControl(store, { id: 'privacy-import', done }));
+}
+
+// Where the journal is kept and how much room it takes (the browser's own count).
+async function showUsed(store, where, used, m = jm.settings) {
+  where.textContent = store.backend === 'indexedDB' ? m.whereDatabase : store.backend === 'localStorage' ? m.whereLocal : '';
+  where.hidden = store.backend === 'memory';
+  if (store.state === 'memory') {
+    used.replaceChildren(h('p', null, m.unavailable));
+    return;
+  }
+  const { bytes, quota } = await store.usage();
+  const persisted = store.meta.persisted !== undefined
+    ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : '';
+  const line = store.backend === 'localStorage'
+    ? format(m.used, { used: size(bytes), limit: size(quota), percent: Math.ceil((bytes / quota) * 100) })
+    : format(m.usedDatabase, { used: size(bytes), limit: size(quota) });
+  used.replaceChildren(h('p', null, line), persisted);
+}
+
+// Layout 1's copy of the journal, kept in localStorage after the move until a backup.
+function oldCopySection(store, title, m = jm.settings) {
+  if (!store.oldText) return '';
+  return h('section', { class: 'tc-card', 'aria-labelledby': 'set-old' },
+    h('h2', { id: 'set-old' }, m.oldTitle),
+    h('p', null, format(m.oldText, { size: size(store.oldText.bytes) })),
+    h('div', { class: 'tc-actions' },
+      h('button', { type: 'button', onclick: () => download(`twitchcheck-before-update-${today()}.json`, store.oldCopyText() ?? '', 'application/json') }, m.oldDownload),
+      h('button', { type: 'button', onclick: () => { store.removeOldCopy(); title.focus(); } }, m.oldRemove)));
+}
+
+// Text kept aside (records this version could not read), each to download or remove.
+async function showKept(store, kept, m = jm.settings) {
+  const copies = await store.keptCopies();
+  kept.replaceChildren(copies.length ? h('section', { class: 'tc-card', 'aria-labelledby': 'set-kept' },
+    h('h2', { id: 'set-kept' }, m.keptTitle), h('p', null, m.keptIntro),
+    h('ul', { class: 'tc-entries' }, copies.map((c, i) => h('li', { class: 'tc-entry' },
+      h('p', { class: 'tc-entry-main' }, format(m.keptItem, { n: i + 1, size: size(c.text.length * 2) })),
+      h('div', { class: 'tc-entry-actions' },
+        h('button', { type: 'button', onclick: () => download(`twitchcheck-kept-${i + 1}.txt`, c.text, 'text/plain') }, format(m.keptDownload, { n: i + 1 })),
+        h('button', { type: 'button', onclick: () => store.dropKeptCopy(c.key) }, format(m.keptRemove, { n: i + 1 }))))))) : '');
+}
+
+export async function render(root, { focus = false } = {}) {
+  const journal = await prepare(root);
+  if (!journal) return { destroy() {} };
+  const { store } = journal;
+  const m = jm.settings;
+  const title = h('h1', { tabindex: '-1' }, m.title);
+  const noticeSlot = h('div');
+  const reminderSlot = h('div');
+  const where = h('p');
+  const used = h('div');
+  const backup = h('p');
+  const oldCopy = h('div');
+  const kept = h('div');
+  const status = h('p', { class: 'tc-status', role: 'status' });
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-settings' },
     title, noticeSlot, reminderSlot,
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-what' },
       h('h2', { id: 'set-what' }, m.whatTitle), h('ul', null, m.what.map((t) => h('li', null, t))), where),
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-used' }, h('h2', { id: 'set-used' }, m.usedTitle), used),
-    h('section', { class: 'tc-card', 'aria-labelledby': 'set-backup' },
-      h('h2', { id: 'set-backup' }, m.backupTitle), backup,
-      h('div', { class: 'tc-actions' }, h('button', { type: 'button', onclick: () => { backupStatus.textContent = backupWords(downloadBackup(store, today())); } },
-        jm.report.backup)),
-      backupStatus,
-      sealedBackupControl(store, today)),
+    backupSection(store, backup, () => title.focus()),
     sealedSection(),
     sourcesSection(),
     h('section', { class: 'tc-card', 'aria-labelledby': 'set-embed' },
       h('h2', { id: 'set-embed' }, m.embedTitle), h('ul', null, m.embed.map((t) => h('li', null, t)))),
     oldCopy, kept,
-    h('section', { class: 'tc-card', 'aria-labelledby': 'set-delete' },
-      h('h2', { id: 'set-delete' }, m.deleteTitle), h('p', null, m.deleteText),
-      h('div', { class: 'tc-actions' }, ask), confirmRow),
+    deleteSection(store, status),
     aboutSection(),
     status));
-
-  // Where the journal is kept and how much room it takes (the browser's own count).
-  async function showUsed() {
-    where.textContent = store.backend === 'indexedDB' ? m.whereDatabase : store.backend === 'localStorage' ? m.whereLocal : '';
-    where.hidden = store.backend === 'memory';
-    if (store.state === 'memory') {
-      used.replaceChildren(h('p', null, m.unavailable));
-      return;
-    }
-    const { bytes, quota } = await store.usage();
-    const persisted = store.meta.persisted !== undefined
-      ? h('p', { class: 'tc-hint' }, format(m.persisted, { answer: store.meta.persisted ? m.persistYes : m.persistNo })) : '';
-    const line = store.backend === 'localStorage'
-      ? format(m.used, { used: size(bytes), limit: size(quota), percent: Math.ceil((bytes / quota) * 100) })
-      : format(m.usedDatabase, { used: size(bytes), limit: size(quota) });
-    used.replaceChildren(h('p', null, line), persisted);
-  }
-
-  // Layout 1's copy of the journal, kept in localStorage after the move until a backup.
-  function showOldCopy() {
-    oldCopy.replaceChildren(store.oldText ? h('section', { class: 'tc-card', 'aria-labelledby': 'set-old' },
-      h('h2', { id: 'set-old' }, m.oldTitle),
-      h('p', null, format(m.oldText, { size: size(store.oldText.bytes) })),
-      h('div', { class: 'tc-actions' },
-        h('button', { type: 'button', onclick: () => download(`twitchcheck-before-update-${today()}.json`, store.oldCopyText() ?? '', 'application/json') }, m.oldDownload),
-        h('button', { type: 'button', onclick: () => { store.removeOldCopy(); title.focus(); } }, m.oldRemove))) : '');
-  }
-
-  async function showKept() {
-    const copies = await store.keptCopies();
-    kept.replaceChildren(copies.length ? h('section', { class: 'tc-card', 'aria-labelledby': 'set-kept' },
-      h('h2', { id: 'set-kept' }, m.keptTitle), h('p', null, m.keptIntro),
-      h('ul', { class: 'tc-entries' }, copies.map((c, i) => h('li', { class: 'tc-entry' },
-        h('p', { class: 'tc-entry-main' }, format(m.keptItem, { n: i + 1, size: size(c.text.length * 2) })),
-        h('div', { class: 'tc-entry-actions' },
-          h('button', { type: 'button', onclick: () => download(`twitchcheck-kept-${i + 1}.txt`, c.text, 'text/plain') }, format(m.keptDownload, { n: i + 1 })),
-          h('button', { type: 'button', onclick: () => store.dropKeptCopy(c.key) }, format(m.keptRemove, { n: i + 1 }))))))) : '');
-  }
 
   function refresh() {
     noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
     reminderSlot.replaceChildren(backupReminder(store) ?? '');
     backup.textContent = store.meta.lastBackup
       ? format(m.lastBackup, { date: longDate(store.meta.lastBackup.slice(0, 10)) }) : m.neverBackedUp;
-    showOldCopy();
-    showUsed();
-    showKept();
+    oldCopy.replaceChildren(oldCopySection(store, title));
+    showUsed(store, where, used);
+    showKept(store, kept);
   }
 
   refresh();

@@ -1,185 +1,67 @@
-// Report and backup: the doctor report drawn from the engine's twitchcheck.report/1 JSON
-// (print-ready with the print stylesheet), the engine's standalone HTML page, the JSON
-// backup, the CSV and the FHIR R4 file as downloads, the encrypted backup (sealed-ui.js),
-// and the import of a backup, plain or encrypted (validated first: a bad file changes
-// nothing and the message names the problem and where).
+// Report and backup: the doctor report (report-view.js), the engine's standalone HTML page,
+// the JSON backup, the spreadsheets (the engine's CSV of twitches and one of the day
+// check-ins), the FHIR R4 file, the encrypted backup (sealed-ui.js) and restore (restore.js).
 //
 // Why not show the engine's HTML page in an iframe: a srcdoc or blob: frame inherits this
 // page's Content-Security-Policy (style-src 'self'), which blocks that page's own <style>.
 // The page is offered as a download instead, where it opens with its styles.
 
 import { h } from '../dom.js';
-import { messages, format, plural, language } from '../messages.js';
+import { format, language } from '../messages.js';
 import { journalMessages as jm } from '../messages-journal.js';
 import { prepare, today } from '../journal.js';
 import { storeNotice } from '../notice.js';
 import { download, downloadBackup, backupWords } from '../files.js';
-import { placeFigure, whereText } from '../places.js';
-import { addDays, daysBetween, longDate, longDateYear, dateRange } from '../when.js';
-import { linkWords } from './patterns.js';
-import { importProblem } from './import-problem.js';
-import { isSealed } from '../sealed.js';
-import { sealedBackupControl, askPassphrase } from './sealed-ui.js';
-import { heightWithoutNotes, notesOnPage } from './report-page.js';
+import { longDate } from '../when.js';
+import { sealedBackupControl } from './sealed-ui.js';
+import { reportView, planFirstWeek } from './report-view.js';
+import { restoreControl } from './restore.js';
+import { daysCsv } from './days-csv.js';
 
-const one = (x) => (Math.round(x * 10) / 10).toLocaleString(language);
-const levelName = (level) => messages.levels[level]?.name ?? level;
-
-// A rule's text as exactly one sentence: the rule files end theirs with a full stop
-// already, and one is added only where it is missing.
-const sentence = (text) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-
-// A table under its section's heading (which names it, so no caption repeats it).
-function table(label, heads, rows) {
-  return h('table', { class: 'tc-table', 'aria-label': label },
-    h('thead', null, h('tr', null, heads.map((t, i) => h('th', { scope: 'col', class: i ? 'tc-n' : null }, t)))),
-    h('tbody', null, rows.map((cells) => h('tr', null, cells.map((c, i) =>
-      i ? h('td', { class: 'tc-n' }, String(c)) : h('th', { scope: 'row' }, String(c)))))));
+// The engine's files (html, csv, fhir): a file it could not make (say, a journal too large
+// for this device) is said in `status`; nothing is downloaded.
+function engineFile(store, status) {
+  return (format_, name, type) => {
+    const text = store.report(today(), format_, language);
+    // The engine's error document starts like this (house JSON); no need to parse a large export.
+    if (!text.startsWith('{\n  "schema": "twitchcheck.error/1"')) {
+      status.textContent = '';
+      download(name, text, type);
+      return;
+    }
+    status.textContent = format(jm.report.exportFailed, JSON.parse(text).error);
+  };
 }
 
-// The doctor report as a page section: every value comes from the report JSON.
-// `firstWeek`: the twitches of the plan's first 7 days (planFirstWeek), which stand in for
-// the week before the plan when none were logged then (as on the Plan page).
-export function reportView(report, r = jm.reportView, firstWeek = null) {
-  const section = (id, title, ...content) => h('section', { 'aria-labelledby': id, class: `tc-report-part tc-${id}` },
-    h('h3', { id }, title), content);
-  const check = report.latest_check;
-  const onset = report.onset;
-  const parts = [];
-
-  // Plain words for a doctor: each reason's level as the page names it, its cause and
-  // what to do; the rule ids stay in the JSON.
-  parts.push(section('rep-check', r.checkTitle, check === null ? h('p', null, r.noCheck) : [
-    h('p', null, format(r.checkLine, { date: longDateYear(check.at.slice(0, 10)), level: levelName(check.level) })),
-    check.recomputed
-      ? h('ul', null, check.fired.map((rule) => h('li', null, format(r.reason, {
-        level: levelName(rule.level), cause: sentence(rule.cause), action: sentence(rule.action),
-      }))))
-      : h('p', null, check.note),
-  ]));
-
-  parts.push(section('rep-onset', r.onsetTitle, onset.first_date === null ? h('p', null, r.noEpisodes) : [
-    h('p', null, format(r.onsetDates, { first: longDateYear(onset.first_date), last: longDateYear(onset.last_date) }),
-      onset.duration_days >= 0 ? ` ${plural(r.goingOn, onset.duration_days)}` : '',
-      ' ', format(r.onsetCount, {
-        twitches: plural(jm.counts.twitches, onset.episodes_total), days: plural(jm.counts.differentDays, onset.active_days),
-      })),
-    onset.persistent ? h('p', null, r.persistent) : null,
-    report.spreading ? h('p', null, r.spreading) : null,
-  ]));
-
-  if (report.regions.length) {
-    parts.push(section('rep-where', r.whereTitle,
-      h('div', { class: 'tc-map' }, placeFigure(report.regions),
-        table(r.whereTitle, [r.part, r.sideShort.left, r.sideShort.right, r.sideShort.both, r.sideShort.midline, r.all],
-          report.regions.map((p) => [messages.regions[p.region] ?? p.region, p.sides.left, p.sides.right, p.sides.both, p.sides.midline, p.count]))),
-      h('p', null, format(r.sidesLine, { left: report.asymmetry.left, right: report.asymmetry.right }),
-        report.asymmetry.asymmetric ? ` ${r.oneSided}` : '')));
+// The day check-ins, with the plan's week, as a second spreadsheet.
+function downloadDays(store, status) {
+  const { days } = JSON.parse(store.text());
+  if (!days.length) {
+    status.textContent = jm.report.csvDaysNone;
+    return;
   }
-
-  if (report.weekly_counts.length) {
-    parts.push(section('rep-weeks', r.weeksTitle,
-      table(r.weeksTitle, [r.week, r.count], report.weekly_counts.slice(-12).map((w) => [dateRange(w.from, w.to), w.count])),
-      h('p', null, report.trend.value === 'insufficient' ? r.trendShort
-        : format(r.trendLine, {
-          trend: r.trend[report.trend.value],
-          last: plural(jm.counts.twitches, report.trend.last_7_days),
-          previous: report.trend.previous_7_days,
-        }))));
-    const t = report.time_of_day;
-    parts.push(section('rep-time', r.timeTitle,
-      table(r.timeTitle, [r.time, r.count], Object.keys(t).map((k) => [jm.insights.times[k], t[k]]))));
-  }
-
-  parts.push(section('rep-links', r.linksTitle, report.linked_factors.length
-    ? [h('ul', null, report.linked_factors.map((f) => h('li', null, format(r.linkLine, linkWords(f))))),
-      h('p', { class: 'tc-hint' }, r.linksNote)]
-    : h('p', null, jm.insights.linksNone)));
-
-  parts.push(section('rep-plan', r.planTitle, planPart(report.plan, firstWeek, report.today, r)));
-
-  const before = [
-    h('h2', { id: 'rep-title' }, r.title),
-    h('p', { class: 'tc-hint' }, format(r.madeOn, { date: longDateYear(report.today) })),
-    h('p', { class: 'tc-notice-plain' }, r.notDiagnosis),
-  ];
-  const after = [h('p', { class: 'tc-hint' }, report.disclaimer)];
-  parts.push(notesPart(report.notes, heightWithoutNotes(before, parts), r, section));
-  return h('article', { class: 'tc-report', 'aria-labelledby': 'rep-title' }, before, parts, after);
+  status.textContent = '';
+  download(`twitchcheck-check-ins-${today()}.csv`, daysCsv(days, store.plan?.started), 'text/csv');
 }
 
-// The plan: the start, each step's days of the last 7, the twitch rates and whether they
-// went down. With none logged the week before, the first week is the comparison (plan.js).
-function planPart(plan, firstWeek, today_, r) {
-  if (plan === null) return h('p', null, r.noPlan);
-  const d = daysBetween(plan.started, today_);
-  let words;
-  if (plan.baseline_rate > 0) {
-    words = [format(r.rates, { before: one(plan.baseline_rate), recent: one(plan.recent_rate) }),
-      plan.improved === null ? r.tooEarly : plan.improved ? r.better : r.notBetter];
-  } else if (d < 7 || firstWeek === null) {
-    words = [format(r.ratesNoBaselineEarly, { recent: one(plan.recent_rate) }), r.tooEarly];
-  } else {
-    const recent = Math.round(plan.recent_rate * 7);
-    words = [format(r.ratesNoBaseline, { first: one(firstWeek / 7), recent: one(plan.recent_rate) }),
-      d < 21 ? r.tooEarly : firstWeek === 0 ? r.cannotCompare : 10 * recent <= 7 * firstWeek ? r.better : r.notBetter];
-  }
-  return [
-    h('p', null, format(jm.plan.started, { date: longDateYear(plan.started), week: plan.week })),
-    table(r.planTitle, [r.step, r.kept], Object.entries(plan.adherence).map(([k, n]) => [jm.plan.steps[k].name, format(r.ofSeven, { n })])),
-    h('p', null, words.join(' ')),
-  ];
-}
-
-// The twitches of a plan's first 7 days, from the episodes (an episode's date is the date
-// part of its own time, journal.md); null without a plan.
-export function planFirstWeek(episodes, started) {
-  if (!started) return null;
-  const end = addDays(started, 6);
-  let n = 0;
-  for (const e of episodes) {
-    const date = e.at.slice(0, 10);
-    if (date >= started && date <= end) n += 1;
-  }
-  return n;
-}
-
-// The person's notes, as many as the printed page has room for (report-page.js), newest
-// first; a long one is shortened, and the last line says how many are left out and where
-// they all are. The same notes show on screen, so the screen shows what will print.
-function notesPart(notes, used, r, section) {
-  if (notes.length === 0) return section('rep-notes', r.notesTitle, h('p', null, r.noNotes));
-  const where = (n) => format(r.noteMoment, { date: longDateYear(n.date), time: n.at.slice(11, 16), where: whereText(n.region, n.side) });
-  const page = notesOnPage(notes.map((n) => ({ text: n.text, tail: where(n).length + 3 })), used,
-    { marker: r.shortened.length, intro: r.notesIntro, leftOut: `${plural(r.notesLeftOut, notes.length)} ${r.notesInBackup}` });
-  const shown = page.kept.map((kept, i) => {
-    const n = notes[i];
-    const cut = kept < n.text.length;
-    return { n, cut, text: cut ? n.text.slice(0, kept).trimEnd() : n.text };
-  });
-  const list = h('ul', { class: 'tc-own-words' }, shown.map(({ n, cut, text }) => h('li', null,
-    h('blockquote', null, h('p', { class: 'tc-note' }, text, cut ? h('span', { class: 'tc-hint' }, r.shortened) : null)),
-    h('p', { class: 'tc-hint' }, where(n)))));
-  // On paper the list stops at its room, should a note take more lines than estimated.
-  list.style.setProperty('--tc-notes-room', `${page.roomMm.toFixed(1)}mm`);
-  const missing = page.leftOut > 0 || shown.some((s) => s.cut);
-  return section('rep-notes', r.notesTitle, [
-    h('p', { class: 'tc-hint' }, r.notesIntro),
-    shown.length ? list : null,
-    missing ? h('p', { class: 'tc-hint' }, [
-      page.leftOut > 0 ? plural(r.notesLeftOut, page.leftOut) : null,
-      r.notesInBackup,
-    ].filter(Boolean).join(' ')) : null,
-  ]);
-}
-
-// A plain sentence first, then the engine's path and message for people who edit files.
-function importError(error, text) {
+// Backups, spreadsheets, FHIR, the encrypted backup and restore.
+function filesSection(store, lastBackup, done) {
   const m = jm.report;
-  return [
-    h('p', { class: 'tc-error' }, format(m.importNothingChanged, { problem: importProblem(error, text) })),
-    h('p', { class: 'tc-hint' }, format(m.importDetail, { detail: error.path ? `${error.path}: ${error.message}` : error.message })),
-  ];
+  const status = h('p', { class: 'tc-status', role: 'status' });
+  const file = engineFile(store, status);
+  return h('section', { class: 'tc-card tc-no-print', 'aria-labelledby': 'report-files' },
+    h('h2', { id: 'report-files' }, m.filesTitle),
+    h('p', null, m.filesIntro),
+    lastBackup,
+    h('div', { class: 'tc-actions' },
+      h('button', { type: 'button', onclick: () => { status.textContent = backupWords(downloadBackup(store, today())); } }, m.backup),
+      h('button', { type: 'button', onclick: () => file('csv', `twitchcheck-journal-${today()}.csv`, 'text/csv') }, m.csv),
+      h('button', { type: 'button', onclick: () => downloadDays(store, status) }, m.csvDays),
+      h('button', { type: 'button', onclick: () => file('fhir', `twitchcheck-fhir-${today()}.json`, 'application/fhir+json') }, m.fhir)),
+    h('p', { class: 'tc-hint' }, m.csvNote),
+    status,
+    sealedBackupControl(store, today),
+    restoreControl(store, { id: 'report-import', done }));
 }
 
 export async function render(root, { focus = false } = {}) {
@@ -191,93 +73,16 @@ export async function render(root, { focus = false } = {}) {
   const noticeSlot = h('div');
   const preview = h('div', { class: 'tc-report-slot' });
   const lastBackup = h('p', { class: 'tc-hint' });
-  const importStatus = h('div', { class: 'tc-status', role: 'status' });
-  const backupStatus = h('p', { class: 'tc-status', role: 'status' });
   const exportStatus = h('p', { class: 'tc-status', role: 'status' });
-  const fileInput = h('input', { type: 'file', id: 'report-import', accept: '.json,application/json' });
-
-  const engineText = (format_) => store.report(today(), format_, language);
-  // The engine's error document starts like this (house JSON); no need to parse a large export.
-  const failed = (text) => text.startsWith('{\n  "schema": "twitchcheck.error/1"');
-  // A file the engine could not make (say, a journal too large for this device) is said
-  // beside the buttons; nothing is downloaded.
-  const exportFile = (format_, name, type, status) => {
-    const text = engineText(format_);
-    if (!failed(text)) {
-      status.textContent = '';
-      download(name, text, type);
-      return;
-    }
-    status.textContent = format(m.exportFailed, JSON.parse(text).error);
-  };
+  const html = engineFile(store, exportStatus);
 
   const downloads = h('div', { class: 'tc-actions tc-no-print' },
     h('button', { type: 'button', class: 'tc-primary', onclick: () => window.print() }, m.print),
-    h('button', { type: 'button', onclick: () => exportFile('html', `twitchcheck-report-${today()}.html`, 'text/html', exportStatus) },
-      m.downloadHtml));
-
-  const files = h('section', { class: 'tc-card tc-no-print', 'aria-labelledby': 'report-files' },
-    h('h2', { id: 'report-files' }, m.filesTitle),
-    h('p', null, m.filesIntro),
-    lastBackup,
-    h('div', { class: 'tc-actions' },
-      h('button', { type: 'button', onclick: () => { backupStatus.textContent = backupWords(downloadBackup(store, today())); } }, m.backup),
-      h('button', { type: 'button', onclick: () => exportFile('csv', `twitchcheck-journal-${today()}.csv`, 'text/csv', backupStatus) }, m.csv),
-      h('button', { type: 'button', onclick: () => exportFile('fhir', `twitchcheck-fhir-${today()}.json`, 'application/fhir+json', backupStatus) },
-        m.fhir)),
-    backupStatus,
-    sealedBackupControl(store, today),
-    h('h2', { id: 'report-import-title' }, m.importTitle),
-    h('div', { class: 'tc-field' }, h('label', { for: 'report-import' }, m.importLabel), fileInput),
-    importStatus);
-
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files[0];
-    if (!file) return;
-    importStatus.replaceChildren(m.importChecking);
-    const text = await file.text();
-    fileInput.value = '';
-    if (isSealed(text)) askPassphrase(text, importStatus, review, { cancel: () => fileInput.focus() });
-    else review(text);
-  });
-
-  // Why an import was not stored: "free some space" only when space is short (the browser
-  // says so for one very large write, too, with room to spare).
-  async function notSavedWords(reason) {
-    if (reason !== 'quota') return m.importRefused;
-    const { bytes, quota } = await store.usage();
-    return quota > 0 && bytes < quota / 2 ? m.importRefused : m.importNotSaved;
-  }
-
-  // A plain backup (or the one inside an encrypted backup): checked, then confirmed.
-  function review(text) {
-    const checked = store.inspectImport(text);
-    if (!checked.ok) {
-      importStatus.replaceChildren(...importError(checked.error, text));
-      return;
-    }
-    const { counts } = checked;
-    const replace = h('button', { type: 'button', class: 'tc-primary', onclick: async () => {
-      importStatus.replaceChildren(m.importSaving);
-      const result = await store.replace(checked.prepared);
-      importStatus.replaceChildren(...(result.ok || result.reason === 'unavailable'
-        ? [h('p', null, plural(m.importDone, store.episodeCount))]
-        : result.reason === 'invalid' ? importError(result.error, text)
-          : [h('p', null, result.reason === 'quota' || result.reason === 'failed' ? await notSavedWords(result.reason) : jm.store.blocked)]));
-      title.focus();
-    } }, m.importReplace);
-    importStatus.replaceChildren(
-      h('p', null, format(m.importReady, {
-        twitches: plural(jm.counts.twitches, counts.episodes), checkIns: plural(jm.counts.checkIns, counts.days),
-      }), ' ', plural(m.importReplaces, store.episodeCount)),
-      ...(checked.upgraded ? [h('p', null, m.importUpgraded)] : []),
-      h('div', { class: 'tc-actions' }, replace,
-        h('button', { type: 'button', onclick: () => { importStatus.replaceChildren(m.importCanceled); fileInput.focus(); } }, m.importCancel)));
-    replace.focus();
-  }
+    h('button', { type: 'button', onclick: () => html('html', `twitchcheck-report-${today()}.html`, 'text/html') }, m.downloadHtml));
 
   root.replaceChildren(h('div', { class: 'tc-screen tc-report-screen' },
-    title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, exportStatus, preview, files));
+    title, noticeSlot, h('p', { class: 'tc-no-print' }, m.intro), downloads, exportStatus, preview,
+    filesSection(store, lastBackup, () => title.focus())));
 
   const showLastBackup = () => {
     lastBackup.textContent = store.meta.lastBackup
@@ -287,7 +92,7 @@ export async function render(root, { focus = false } = {}) {
   function refresh() {
     // The report first: it loads the stored records into the engine, which is where an
     // unreadable one is found, so the notice below already knows (on a first visit too).
-    const report = JSON.parse(engineText('json'));
+    const report = JSON.parse(store.report(today(), 'json', language));
     noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
     showLastBackup();
     if (report.schema === 'twitchcheck.error/1') {
