@@ -57,7 +57,7 @@ test('LibreOffice reads the CLI\'s and the app\'s CSV with , ; and tab: no formu
       writeFileSync(join(dir, 'journal.json'), JSON.stringify(journal));
       const fromCli = cli(['report', join(dir, 'journal.json'), '--today', '2026-05-30', '--format', 'csv']);
       assert.equal(fromCli.status, 0, fromCli.stderr);
-      // The app downloads what its resident journal's report gives (web/app/report.js).
+      // The app downloads what its resident journal's report gives (web/app/journal/report.js).
       const tc = await loadModule();
       const session = new tc.JournalSession();
       session.load(JSON.stringify(journal));

@@ -1,4 +1,4 @@
-// The app's estimate of the lines a note takes on paper (web/app/report-page.js) counts
+// The app's estimate of the lines a note takes on paper (web/app/journal/report-page.js) counts
 // exactly as the engine's (core/src/report_page.cpp): both run tests/fixtures/report-lines.json.
 // And the notes the app's printed report has room for, once the rest has its height.
 import { test } from 'node:test';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoDir } from './module_support.mjs';
-import { estimatedLines, fittingPrefix, notesOnPage } from '../../web/app/report-page.js';
+import { estimatedLines, fittingPrefix, notesOnPage } from '../../web/app/journal/report-page.js';
 
 const { cases } = JSON.parse(readFileSync(join(repoDir, 'tests/fixtures/report-lines.json'), 'utf8'));
 

@@ -20,9 +20,10 @@ function buildNav() {
     h("li", null, h("a", { href: `#${screen.path}`, dataset: { path: screen.path } }, screen.label)))));
 }
 
+const aliases = { "/privacy": "/settings", "/patterns": "/insights" }; // the nav's names for two screens
 function pathOf(hash) {
   const path = hash.replace(/^#/, "");
-  return path === "" || path === "/" ? screens[0].path : path;
+  return path === "" || path === "/" ? screens[0].path : aliases[path] ?? path;
 }
 
 async function route() {

@@ -33,9 +33,9 @@ export const screens = [
   },
   journalScreen("/log", "log", "../journal/log/log.js"),
   journalScreen("/day", "day", "../journal/day/day.js"),
-  journalScreen("/insights", "insights", "../insights.js"),
-  journalScreen("/plan", "plan", "../plan.js"),
+  journalScreen("/insights", "insights", "../journal/patterns.js"),
+  journalScreen("/plan", "plan", "../journal/plan.js"),
   journalScreen("/recheck", "recheck", "../recheck.js"),
-  journalScreen("/report", "report", "../report.js"),
-  journalScreen("/settings", "settings", "../settings.js"),
+  journalScreen("/report", "report", "../journal/report.js"),
+  journalScreen("/settings", "settings", "../journal/privacy.js"),
 ];

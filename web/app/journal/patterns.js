@@ -2,13 +2,13 @@
 // map, time of day, the trend, notes for a doctor and the factors twitches are linked with.
 // Nothing is decided here; the words only put the engine's facts into plain language.
 
-import { h, svg } from './shared/dom.js';
-import { format, formatParts, plural, language } from './shared/messages.js';
-import { journalMessages as jm } from './shared/messages-journal.js';
-import { prepare, analysis, today } from './journal/journal.js';
-import { storeNotice } from './shared/notice.js';
-import { capitalFirst, placeFigure, placeList, whereText } from './shared/places.js';
-import { shortDate, longDate, addDays } from './shared/when.js';
+import { h, svg } from '../shared/dom.js';
+import { format, formatParts, plural, language } from '../shared/messages.js';
+import { journalMessages as jm } from '../shared/messages-journal.js';
+import { prepare, analysis, today } from './journal.js';
+import { storeNotice } from '../shared/notice.js';
+import { capitalFirst, placeFigure, placeList, whereText } from '../shared/places.js';
+import { shortDate, longDate, addDays } from '../shared/when.js';
 
 const number = (x, digits = 1) => (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString(language);
 
@@ -36,15 +36,14 @@ function dayChart(perDay, m) {
     h('figcaption', { class: 'tc-hint' }, plural(m.perDayCaption, days.length, { max: Math.max(...days.map((d) => d.count)) })));
 }
 
-// The last four 7-day windows ending today (the report's weekly_counts, report-format.md),
-// summed from the analysis's per_day, which runs from the first twitch to today.
-function recentWeeks(perDay, today) {
+// The 7-day windows ending today, back to the one holding the first twitch, oldest first:
+// the report's weekly_counts (report-format.md), so the weeks add up to the summary's
+// count. Summed from the analysis's per_day, which runs from the first twitch to today.
+function weeksSinceFirst(perDay, today) {
   const counts = new Map(perDay.map((d) => [d.date, d.count]));
   const first = perDay[0]?.date;
   const weeks = [];
-  for (let k = 0; first && k < 4; k++) {
-    const to = addDays(today, -7 * k);
-    if (to < first) break;
+  for (let to = today; first && to >= first; to = addDays(to, -7)) {
     const from = addDays(to, -6);
     let count = 0;
     for (let i = 0; i < 7; i++) count += counts.get(addDays(from, i)) ?? 0;
@@ -67,20 +66,40 @@ function placeCounts(episodes) {
   return [...byRegion.values()];
 }
 
-// The 7-day windows ending today, the last four.
+// The weeks, newest first: every week back to the first twitch, or the last 12 of a longer
+// journal, said under the table (the report's file has them all).
+const WEEKS_SHOWN = 12;
 function weekTable(weeks, m) {
-  return h('table', { class: 'tc-table' },
+  const shown = weeks.slice(-WEEKS_SHOWN);
+  return [h('table', { class: 'tc-table' },
     h('caption', null, m.weeksTitle),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, m.week), h('th', { scope: 'col', class: 'tc-n' }, m.count))),
-    h('tbody', null, weeks.slice(-4).reverse().map((w) =>
-      h('tr', null, h('th', { scope: 'row' }, `${shortDate(w.from)} – ${shortDate(w.to)}`), h('td', { class: 'tc-n' }, String(w.count))))));
+    h('tbody', null, shown.reverse().map((w) =>
+      h('tr', null, h('th', { scope: 'row' }, `${shortDate(w.from)} – ${shortDate(w.to)}`), h('td', { class: 'tc-n' }, String(w.count)))))),
+  weeks.length > WEEKS_SHOWN ? h('p', { class: 'tc-hint' }, format(m.weeksShown, { shown: WEEKS_SHOWN, n: weeks.length })) : null];
+}
+
+// A place's words and count: "Left calf or lower leg: 3"; a place on both sides names the
+// part first ("Chest, both sides: 2"), where "Both sides, chest" would read oddly.
+function placeWords(p, m) {
+  if (p.side === 'both') {
+    return format(m.placeCountBoth, { region: capitalFirst(jm.placeNames[p.region] ?? p.region), n: p.n });
+  }
+  return capitalFirst(format(m.placeCount, { where: whereText(p.region, p.side), n: p.n }));
+}
+
+// The trend in words. journal.md's trend needs 14 days between the first and the last
+// twitch; with none at all in the last 14 days, the page says that first, whatever it is.
+function trendWords(facts, date, m) {
+  if (facts.last_date < addDays(date, -13)) return format(m.trendQuiet, { last: longDate(facts.last_date) });
+  return m.trend[facts.trend];
 }
 
 // Where: the report's counts per place, shaded on the body picture and listed.
 function placeMap(regions, m) {
   if (!regions.length) return h('p', null, m.mapEmpty);
   return h('div', { class: 'tc-map' }, placeFigure(regions),
-    h('ul', { class: 'tc-places' }, placeList(regions).map((p) => h('li', null, capitalFirst(format(m.placeCount, { where: whereText(p.region, p.side), n: p.n }))))));
+    h('ul', { class: 'tc-places' }, placeList(regions).map((p) => h('li', null, placeWords(p, m)))));
 }
 
 function timeOfDay(facts, m) {
@@ -146,8 +165,8 @@ export async function render(root, { focus = false } = {}) {
           twitches: plural(jm.counts.twitches, facts.episodes_total), days: plural(jm.counts.days, facts.active_days),
           first: longDate(facts.first_date), last: longDate(facts.last_date),
         })),
-      section('ins-day', m.perDayTitle, facts.per_day.length ? dayChart(facts.per_day, m) : null, weekTable(recentWeeks(facts.per_day, date), m)),
-      section('ins-trend', m.trendTitle, h('p', null, m.trend[facts.trend])),
+      section('ins-day', m.perDayTitle, facts.per_day.length ? dayChart(facts.per_day, m) : null, weekTable(weeksSinceFirst(facts.per_day, date), m)),
+      section('ins-trend', m.trendTitle, h('p', null, trendWords(facts, date, m))),
       section('ins-map', m.mapTitle, placeMap(placeCounts(store.episodes()), m)),
       section('ins-time', m.timeTitle, timeOfDay(facts, m)),
       section('ins-notes', m.notesTitle, notes.length ? h('ul', null, notes.map((n) => h('li', null, n))) : h('p', null, m.noNotes)),

@@ -3,11 +3,11 @@
 // imported. The sealing itself is sealed.js (no DOM); both forms stay in place, with
 // labels, hints and messages tied to their fields, so they work by keyboard alone.
 
-import { h, idPrefix } from './shared/dom.js';
-import { format } from './shared/messages.js';
-import { journalMessages as jm } from './shared/messages-journal.js';
-import { download } from './shared/files.js';
-import { seal, open, sealedVersion, SealedError } from './storage/sealed.js';
+import { h, idPrefix } from '../shared/dom.js';
+import { format } from '../shared/messages.js';
+import { journalMessages as jm } from '../shared/messages-journal.js';
+import { download } from '../shared/files.js';
+import { seal, open, sealedVersion, SealedError } from '../storage/sealed.js';
 
 const MIN_LENGTH = 8;
 

@@ -2,9 +2,9 @@
 // ("days[4].stress") and what the file holds at that path. The engine's own message stays
 // as it is; the page shows it after this sentence, for people who edit files.
 
-import { format } from './shared/messages.js';
-import { journalMessages as jm } from './shared/messages-journal.js';
-import { fullDate } from './shared/when.js';
+import { format } from '../shared/messages.js';
+import { journalMessages as jm } from '../shared/messages-journal.js';
+import { fullDate } from '../shared/when.js';
 
 const SCHEMA = 'twitchcheck.journal/1';
 const pathPattern = /^(episodes|days|assessments)\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?$|^plan\.(\w+)$|^(\w+)$/;
