@@ -302,7 +302,7 @@ test.describe('the day check-in keeps only what the person means', () => {
     await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
   });
 
-  test('typed answers not saved come back after a visit to another screen, and a reload asks first', async ({ page }) => {
+  test('typed answers not saved come back after a visit to another screen, and a reload or a language switch asks first', async ({ page }) => {
     await open(page, '/day', 'Day check-in');
     await page.getByLabel('Caffeine (mg)').fill('120');
     await page.getByRole('navigation').getByRole('link', { name: 'Log' }).click();
@@ -319,6 +319,14 @@ test.describe('the day check-in keeps only what the person means', () => {
     }));
     await page.evaluate(() => { setTimeout(() => location.reload(), 0); });
     expect(await asked).toBe('beforeunload');
+    await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('120');
+    // The language picker reloads the page in the new language: it asks first too.
+    const askedAgain = new Promise((resolve) => page.once('dialog', async (dialog) => {
+      resolve(dialog.type());
+      await dialog.dismiss();
+    }));
+    await page.getByLabel('Language').selectOption('Deutsch');
+    expect(await askedAgain).toBe('beforeunload');
     await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('120');
     await page.getByRole('button', { name: 'Save this day' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
