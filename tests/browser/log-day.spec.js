@@ -3,7 +3,7 @@
 // missing, every twitch and check-in reachable, check-ins that are never carried over or
 // left empty, the body picture's targets and sides. The clock is fixed (Europe/Berlin).
 const { test, expect, expectNoAxeViolations } = require('./fixtures.js');
-const { seed, stored, open } = require('./journal-helpers.js');
+const { seed, stored, storedInLocalStorage, open } = require('./journal-helpers.js');
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
 
@@ -302,7 +302,7 @@ test.describe('the day check-in keeps only what the person means', () => {
     await expect(page.getByText('No check-ins saved yet.')).toBeVisible();
   });
 
-  test('typed answers not saved come back after a visit to another screen, and a reload asks first', async ({ page }) => {
+  test('typed answers not saved come back after a visit to another screen, and a reload or a language switch asks first', async ({ page }) => {
     await open(page, '/day', 'Day check-in');
     await page.getByLabel('Caffeine (mg)').fill('120');
     await page.getByRole('navigation').getByRole('link', { name: 'Log' }).click();
@@ -320,8 +320,55 @@ test.describe('the day check-in keeps only what the person means', () => {
     await page.evaluate(() => { setTimeout(() => location.reload(), 0); });
     expect(await asked).toBe('beforeunload');
     await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('120');
+    // The language picker reloads the page in the new language: it asks first too.
+    const askedAgain = new Promise((resolve) => page.once('dialog', async (dialog) => {
+      resolve(dialog.type());
+      await dialog.dismiss();
+    }));
+    await page.getByLabel('Language').selectOption('Deutsch');
+    expect(await askedAgain).toBe('beforeunload');
+    await expect(page.getByLabel('Caffeine (mg)')).toHaveValue('120');
     await page.getByRole('button', { name: 'Save this day' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
     expect((await stored(page)).days).toEqual([yesterday, { date: '2026-11-20', caffeine_mg: 120 }]);
+  });
+});
+
+test.describe('a deleted check-in stays deleted', () => {
+  const days = [{ date: '2026-11-18', stress: 3 }, { date: '2026-11-19', stress: 5 }];
+  test.beforeEach(async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+  });
+
+  test('deleted in one tab, it leaves the other tab\'s list and does not come back when that tab saves a day', async ({ page, context }) => {
+    await page.goto('./');
+    await seed(page, { schema: 'twitchcheck.journal/1', episodes: [], days });
+    const other = await context.newPage();
+    await other.clock.setFixedTime(new Date('2026-11-20T21:00:00+01:00'));
+    for (const p of [page, other]) await open(p, '/day', 'Day check-in');
+    await page.getByRole('button', { name: 'Delete the check-in for Wednesday, November 18, 2026' }).click();
+    await expect(other.getByRole('region', { name: 'Your check-ins' }).getByRole('listitem')).toHaveCount(1);
+    await other.getByLabel('Stress (0 to 10)').fill('4');
+    await other.getByRole('button', { name: 'Save this day' }).click();
+    await expect(other.getByRole('status').filter({ hasText: 'Saved for Friday, November 20.' })).toBeVisible();
+    await expect.poll(async () => (await stored(page)).days).toEqual([{ date: '2026-11-19', stress: 5 }, { date: '2026-11-20', stress: 4 }]);
+  });
+
+  test('without IndexedDB (localStorage), a deleted check-in is gone after a reload, and Undo brings it back', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    });
+    await page.goto('./');
+    await seed(page, { schema: 'twitchcheck.journal/1', episodes: [], days });
+    await open(page, '/day', 'Day check-in');
+    await page.getByRole('button', { name: 'Delete the check-in for Wednesday, November 18, 2026' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted the check-in for Wednesday, November 18.' })).toBeVisible();
+    expect((await storedInLocalStorage(page)).days).toEqual([{ date: '2026-11-19', stress: 5 }]);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Day check-in' }).waitFor();
+    await expect(page.getByRole('region', { name: 'Your check-ins' }).getByRole('listitem')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Delete the check-in for Thursday, November 19, 2026' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await storedInLocalStorage(page)).days).toEqual([{ date: '2026-11-19', stress: 5 }]);
   });
 });
