@@ -134,3 +134,16 @@ for (const width of [320, 412]) {
     });
   });
 }
+
+test('the calendar file folds a long line at 75 octets without splitting a character\'s UTF-8 bytes', async ({ page }) => {
+  await page.goto('./');
+  const folded = await page.evaluate(async () => {
+    const { fold } = await import('./app/journal/plan-calendar.js');
+    return [fold(`DESCRIPTION:${'a'.repeat(62)}éb`), fold(`SUMMARY:${'x'.repeat(67)}`), fold(`X:${'ü'.repeat(80)}`)];
+  });
+  expect(folded[0]).toBe(`DESCRIPTION:${'a'.repeat(62)}\r\n éb`);
+  expect(folded[1]).toBe(`SUMMARY:${'x'.repeat(67)}`);
+  const lines = folded[2].split('\r\n');
+  expect(lines.map((l) => Buffer.byteLength(l))).toEqual([74, 75, 15]);
+  expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(`X:${'ü'.repeat(80)}`);
+});

@@ -1,6 +1,7 @@
-// Insights: the analysis facts of analyze() drawn as a day chart, weekly totals, a body
-// map, time of day, the trend, notes for a doctor and the factors twitches are linked with.
-// Nothing is decided here; the words only put the engine's facts into plain language.
+// Patterns (the #/insights screen): the analysis facts of analyze() drawn as a day chart,
+// weekly totals, a body map, time of day, the trend, notes for a doctor and the factors
+// twitches are linked with. Nothing is decided here; the words only put the engine's facts
+// into plain language.
 
 import { h, svg } from '../shared/dom.js';
 import { format, formatParts, plural, language } from '../shared/messages.js';
