@@ -6,13 +6,14 @@ import { daysBetween } from '../shared/when.js';
 
 export const DAY_COLUMNS = ['date', 'caffeine_mg', 'water_ml', 'sleep_h', 'stress', 'exercise', 'relaxation_min', 'plan_week'];
 
-// As the engine's CSV writes a field: quoted when it holds a comma, quote or line break;
-// a leading = + - @, tab or CR gets a ' so a spreadsheet shows it as text.
+// As the engine's CSV writes a field (docs/decisions.md, "CSV formulas"): a number as it
+// is; a text always quoted, quotes doubled, and a leading = + - @, tab or CR guarded by a '
+// so a spreadsheet shows it as text in any separator's reading; a missing value empty.
 function field(value) {
   if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 // `days`: the journal's `days` entries; `started`: the plan's start date or undefined.
