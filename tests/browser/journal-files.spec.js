@@ -7,7 +7,7 @@ const { example, seed, stored, open, downloadText } = require('./journal-helpers
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
 
-const sealIn = (page, text, pass) => page.evaluate(async ([t, p]) => (await import('./app/sealed.js')).seal(t, p), [text, pass]);
+const sealIn = (page, text, pass) => page.evaluate(async ([t, p]) => (await import('./app/storage/sealed.js')).seal(t, p), [text, pass]);
 const PASS = 'four words that differ';
 
 test('the day check-ins download as a second CSV: one row per day in date order, the plan\'s week on the plan\'s days', async ({ page }) => {
