@@ -295,12 +295,13 @@ test("until the person touches the widget, the host page pays only for the small
   const start = ways.element(page).getByRole("button", { name: m.widget.start });
   await expect(start).toBeVisible();
   await page.waitForTimeout(500);
-  const flowFiles = /\/(app\/checker\.js|app\/engine\.js|twitchcheck(-checker)?\.js|twitchcheck(-checker)?\.wasm)$/;
+  const flowFiles = /\/(app\/checker\/[\w-]+\.js|app\/engine\.js|twitchcheck(-checker)?\.js|twitchcheck(-checker)?\.wasm)$/;
   expect(requests.filter((r) => flowFiles.test(r))).toEqual([]);
   await start.click();
   await expect(ways.element(page).getByRole("heading", { name: m.where.title })).toBeFocused();
   await expect.poll(() => requests.filter((r) => flowFiles.test(r)).sort()).toEqual([
-    `GET ${widgetOrigin}/app/checker.js`, `GET ${widgetOrigin}/app/engine.js`,
+    `GET ${widgetOrigin}/app/checker/checker.js`, `GET ${widgetOrigin}/app/checker/emergency-numbers.js`,
+    `GET ${widgetOrigin}/app/checker/steps.js`, `GET ${widgetOrigin}/app/engine.js`,
     `GET ${widgetOrigin}/twitchcheck-checker.js`, `GET ${widgetOrigin}/twitchcheck-checker.wasm`,
   ]);
 });

@@ -27,7 +27,7 @@ export const screens = [
     label: m.nav.check,
     title: async () => m.flow.title,
     async render(main, { focus }) {
-      const { mountChecker } = await import("./checker.js");
+      const { mountChecker } = await import("./checker/checker.js");
       return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
     },
   },
@@ -35,7 +35,7 @@ export const screens = [
   journalScreen("/day", "day", "./day.js"),
   journalScreen("/insights", "insights", "./insights.js"),
   journalScreen("/plan", "plan", "./plan.js"),
-  journalScreen("/recheck", "recheck", "./recheck.js"),
+  journalScreen("/recheck", "recheck", "./checker/recheck.js"),
   journalScreen("/report", "report", "./report.js"),
   journalScreen("/settings", "settings", "./settings.js"),
 ];

@@ -2,13 +2,14 @@
 // (duration, places, spreading, one-sidedness, worsening, plan weeks). The person confirms
 // or changes each answer; the result can be saved into the journal's `assessments`.
 
-import { h } from './dom.js';
-import { messages, format, language } from './messages.js';
-import { journalMessages as jm } from './messages-journal.js';
-import { prepare, analysis, today } from './journal.js';
-import { engineAt } from './engine.js';
-import { storeNotice } from './notice.js';
-import { localAt, longDate } from './when.js';
+import { h } from '../dom.js';
+import { messages, format, language } from '../messages.js';
+import { journalMessages as jm } from '../messages-journal.js';
+import { prepare, analysis, today } from '../journal.js';
+import { engineAt } from '../engine.js';
+import { storeNotice } from '../notice.js';
+import { localAt, longDate } from '../when.js';
+import { answersFrom } from './prefill.js';
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
@@ -56,7 +57,7 @@ export async function render(root, { focus = false } = {}) {
     engine: engineAt(), // the full module, already loaded for the journal (not the checker-only one)
     headingLevel: 1,
     focusOnStart: focus,
-    initial: suggested ?? undefined,
+    answers: suggested ? answersFrom(suggested) : undefined,
     resultSlot: saveView,
   });
 
