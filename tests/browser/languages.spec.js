@@ -57,7 +57,7 @@ async function everyView(page, tag, { m, jm }, look, query = "") {
   await page.clock.setFixedTime(new Date(`${today}T18:40:00Z`));
   await seed(page, journal, { createdAt: "2024-02-15T10:00:00.000Z" });
   const screens = [["/log", jm.log.title], ["/day", jm.day.title], ["/insights", jm.insights.title], ["/plan", jm.plan.title],
-    ["/recheck", m.flow.title], ["/report", jm.report.title], ["/settings", jm.settings.title], ["/nowhere", m.app.notFoundTitle]];
+    ["/recheck", jm.recheck.title], ["/report", jm.report.title], ["/settings", jm.settings.title], ["/nowhere", m.app.notFoundTitle]];
   for (const [hash, heading] of screens) {
     await go(page, hash, query);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

@@ -27,8 +27,8 @@ export const screens = [
     label: m.nav.check,
     title: async () => m.flow.title,
     async render(main, { focus }) {
-      const { mountChecker } = await import("./checker/checker.js");
-      return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
+      const { render } = await import("./checker/app-screen.js");
+      return render(main, { focus, words: m, language });
     },
   },
   journalScreen("/log", "log", "./log.js"),

@@ -6,8 +6,7 @@
 import { format } from "../text.js";
 import { checkerEngine, isError } from "../engine.js";
 import { h, idPrefix, reveal } from "../dom.js";
-import { pageLocales } from "./emergency-numbers.js";
-import { steps, nowFindings, freshAnswers, toAssessment, controls, stepBuilders } from "./steps.js";
+import { steps, nowFindings, freshAnswers, toAssessment, controls, stepBuilders, pageLocales } from "./steps.js";
 
 // The steps' names in order (embed.js counts them: see there).
 export const checkerSteps = Object.freeze([...steps]);
@@ -23,6 +22,12 @@ export const checkerSteps = Object.freeze([...steps]);
 // result, given both in full: the app's journal saves them there; never the widget's).
 // `words` (lang/<tag>/checker.json) and `language` (its tag, which the engine's causes,
 // actions and advice are asked in) are required: the app and the widget load their own.
+// Only the app's screens use `startAt` (a step's index, or "result": the view to open
+// with, for answers kept over a reload) and `onView(view, how, answers)` (after each view: its
+// index or "result", and how it came: "next", "back", "jump", "history", "start", or
+// "restart" after "Start again");
+// the returned `go(view)` shows a view the browser's history asks for, and `answers()`
+// gives the answers with what the step on screen holds.
 export function mountChecker(root, options = {}) {
   const m = options.words;
   const engine = options.engine ?? checkerEngine;
@@ -45,9 +50,12 @@ export function mountChecker(root, options = {}) {
   };
   for (const type of ["pointerdown", "focusin", "keydown"]) container.addEventListener(type, warmOnce);
 
-  ctx.flow.renderStep(0, null, options.focusOnStart ?? false);
+  ctx.flow.go(options.startAt ?? 0, "start", options.focusOnStart ?? false);
   return {
     element: container,
+    go: (view) => ctx.flow.go(view, "history"),
+    // The answers with what the step on screen holds (for the app, as the page goes away).
+    answers: () => (ctx.state.saveStep?.(), ctx.state.answers),
     destroy() { container.remove(); },
   };
 }
@@ -63,6 +71,7 @@ function stepForm(ctx, index, go, finish) {
   // when its answers change, and the main button says where it goes.
   const step = { changed: () => {} };
   const body = stepBuilders[name](ctx, step);
+  ctx.state.saveStep = body.save; // what is typed here, kept when the app's history moves on
   const withIntro = index === 0 && options.intro !== false;
   const last = index === steps.length - 1;
   const primaryLabel = () => (body.straightToResult?.() ? m.now.seeWhatToDo : last ? m.flow.seeResult : m.flow.next);
@@ -81,7 +90,7 @@ function stepForm(ctx, index, go, finish) {
     h("div", { class: "tc-actions" },
       index > 0 ? h("button", { type: "button", class: "tc-secondary", onclick: () => {
         body.save();
-        go(index - 1);
+        go(index - 1, "back");
       } }, m.flow.back) : null,
       primary));
 
@@ -93,8 +102,8 @@ function stepForm(ctx, index, go, finish) {
       ctx.parts.showFieldError(problem);
       return;
     }
-    if (!last && !body.straightToResult?.()) go(index + 1);
-    else finish();
+    if (!last && !body.straightToResult?.()) go(index + 1, "next");
+    else finish("next");
   });
   return form;
 }
@@ -115,21 +124,22 @@ function flow(ctx, container, engine, language) {
     else reveal(view, "start");
   }
 
-  function renderStep(index, focusSelector, focus = true) {
+  function renderStep(index, focusSelector, focus = true, how = "jump") {
     state.stepIndex = index;
-    const form = stepForm(ctx, index, (to) => renderStep(to), checkAnswers);
+    const form = stepForm(ctx, index, (to, toHow) => renderStep(to, null, true, toHow), checkAnswers);
     show(form, focusSelector ? form.querySelector(focusSelector) : undefined, focus);
+    options.onView?.(index, how, state.answers);
   }
 
-  async function checkAnswers() {
+  async function checkAnswers(how = "jump", focus = true) {
     const status = h("p", { class: "tc-status", role: "status", tabindex: "-1" }, m.engine.checking);
-    show(h("div", { class: "tc-step" }, status), status);
+    show(h("div", { class: "tc-step" }, status), status, focus);
     let result;
     try {
       result = await engine.assess(toAssessment(state.answers), language);
     } catch {
       problemView(m.engine.failedTitle, [h("p", null, m.engine.failedText)],
-        [m.engine.retry, checkAnswers], [m.flow.back, () => renderStep(state.stepIndex)]);
+        [m.engine.retry, () => checkAnswers(how)], [m.flow.back, () => renderStep(state.stepIndex)]);
       return;
     }
     if (isError(result)) {
@@ -141,7 +151,8 @@ function flow(ctx, container, engine, language) {
     }
     const slot = options.resultSlot?.(toAssessment(state.answers), result) ?? null;
     const { view, title } = resultOf(ctx, result, slot);
-    show(view, title);
+    show(view, title, focus);
+    options.onView?.("result", how, state.answers);
     options.onResult?.({ level: result.level, rules: result.fired.map((rule) => rule.id) });
   }
 
@@ -154,11 +165,15 @@ function flow(ctx, container, engine, language) {
   }
 
   return {
-    renderStep,
+    // The view `view` (a step's index or "result"), come to by `how` (see mountChecker).
+    go(view, how, focus = true) {
+      if (how === "history") state.saveStep?.();
+      return view === "result" ? checkAnswers(how, focus) : renderStep(view, null, focus, how);
+    },
     goTo: (index, focusSelector) => renderStep(index, focusSelector),
     startOver() {
       state.answers = freshAnswers();
-      renderStep(0);
+      renderStep(0, null, true, "restart");
     },
   };
 }
@@ -167,6 +182,11 @@ function flow(ctx, container, engine, language) {
 
 // Levels whose result says one thing: the action now, and the reason for it.
 const urgentLevels = new Set(["emergency", "immediate"]);
+// Levels that send the person to a doctor within days or weeks: self-care is what to do
+// while waiting for the visit, not a plan to try for weeks first.
+const doctorLevels = new Set(["urgent", "prompt", "consult"]);
+// Levels calm enough that the checklist of signs for help at once is named calmly.
+const calmLevels = new Set(["consult", "monitor", "self_care"]);
 
 // Each part takes `ctx`, the mounted checker: its words `m`, `id`, `heading`, `parts`
 // (controls.js), `state`, `options`, and `flow` with goTo(stepIndex, focusSelector) and startOver().
@@ -218,32 +238,39 @@ function verdictView(ctx, result) {
 // safety, or the national guidance it follows. A rule that follows more than one names
 // each (found by their names in its `source`, in that order), joined with the words'
 // own "{first} and {second}"; a source the file does not know shows as it is.
-function sourceText(m, source) {
-  const sourceNames = { "general safety": m.result.generalSafety, ...m.result.sources };
+function sourceText(m, source, calm) {
+  // On a calm result the checklist for help at once goes by a calmer name (sourcesCalm).
+  const sourceNames = { "general safety": m.result.generalSafety, ...m.result.sources, ...(calm && m.result.sourcesCalm) };
   const found = Object.keys(sourceNames).map((name) => [source.indexOf(name), name])
     .filter(([at]) => at >= 0).sort(([a], [b]) => a - b).map(([, name]) => sourceNames[name]);
   return found.length === 0 ? source
     : found.reduce((first, second) => format(m.result.sourceBoth, { first, second }));
 }
-const sourceView = (m, rule) => h("p", { class: "tc-source" }, format(m.result.source, { source: sourceText(m, rule.source) }));
+const sourceView = (m, rule, calm) => h("p", { class: "tc-source" }, format(m.result.source, { source: sourceText(m, rule.source, calm) }));
 
-const checklistView = (m, count) => (count > 0 ? h("p", null, format(m.result.checklist, { count })) : null);
+const checklistView = (m, count, calm) => (count > 0
+  ? h("p", null, format(calm ? m.result.checklistCalm : m.result.checklist, { count })) : null);
 
+// Every reason with what to do. On a result that sends the person to a doctor, the
+// self-care reason is framed as what to do while waiting (its own "for 3 to 4 weeks,
+// then check again" would say to wait).
 function whyView(ctx, result) {
   const { m } = ctx;
+  const calm = calmLevels.has(result.level);
+  const waiting = (rule) => rule.level === "self_care" && doctorLevels.has(result.level);
   return section(ctx, "why",
     h("p", null, m.result.whyIntro),
-    checklistView(m, result.checklist_count),
+    checklistView(m, result.checklist_count, calm),
     h("ol", { class: "tc-fired" }, result.fired.map((rule) =>
       h("li", { class: `tc-rule tc-rule-${rule.level}` },
-        h("p", { class: "tc-rule-level" }, levelText(m, rule.level).name),
+        h("p", { class: "tc-rule-level" }, waiting(rule) ? m.result.adviceWaitTitle : levelText(m, rule.level).name),
         ctx.heading(rule.cause, 2, { class: "tc-cause" }),
-        h("p", null, h("strong", null, m.result.whatToDo), " ", rule.action),
+        h("p", null, h("strong", null, m.result.whatToDo), " ", waiting(rule) ? m.result.waitAction : rule.action),
         rule.because.length > 0 ? [
           h("p", { class: "tc-because-label" }, m.result.because),
           h("ul", { class: "tc-because" }, rule.because.map((fact) => h("li", null, becauseText(m, fact)))),
         ] : null,
-        sourceView(m, rule)))));
+        sourceView(m, rule, calm)))));
 }
 
 // The other reasons of an urgent result, closed until asked for: what each is about and
@@ -291,8 +318,10 @@ function resultView(ctx, result, ...content) {
     title,
     ifTrueView(ctx, result),
     content,
+    // After an emergency or same-day verdict nothing outshines its call: both ways back are quiet.
     h("div", { class: "tc-actions" },
-      h("button", { type: "button", class: "tc-primary", onclick: () => ctx.flow.goTo(0) }, m.result.change),
+      h("button", { type: "button", class: urgentLevels.has(result.level) ? "tc-secondary" : "tc-primary",
+        onclick: () => ctx.flow.goTo(0) }, m.result.change),
       h("button", { type: "button", class: "tc-secondary", onclick: () => ctx.flow.startOver() }, m.result.startAgain)),
     ctx.options.appLink ? h("p", null,
       h("a", { href: ctx.options.appLink, target: "_blank", rel: "noopener" }, m.result.openApp)) : null,
@@ -308,7 +337,8 @@ function plainResult(ctx, result, slot) {
     slot,
     whyView(ctx, result),
     unansweredView(ctx, result),
-    section(ctx, "advice", h("ul", { class: "tc-advice-list" }, result.advice.map((text) => h("li", null, text)))),
+    section(ctx, doctorLevels.has(result.level) ? "adviceWait" : "advice",
+      h("ul", { class: "tc-advice-list" }, result.advice.map((text) => h("li", null, text)))),
     disclaimerView(ctx, result));
 }
 

@@ -1,10 +1,9 @@
 // The checker's steps: its questions in the contract's names and order, the person's
-// answers and the assessment document made from them, and one view per step.
+// answers and the assessment document made from them, the emergency numbers, and one view per step.
 
 import { format } from "../text.js";
 import { h, reveal } from "../dom.js";
 import { bodyFigure } from "../body-figure.js";
-import { emergencyNumber } from "./emergency-numbers.js";
 
 // The contract's names, in the contract's order (checker.md).
 const regionGroups = {
@@ -70,6 +69,49 @@ export function toAssessment(answers) {
   };
 }
 
+// The emergency numbers the result may offer as a tel: link, by the region subtag of the
+// page's locale (docs/glossary.md, "Emergency numbers the app knows"). Anywhere else the
+// page says "your local emergency number" and links nothing, with no other country's
+// number: a wrong number in a crisis costs more than no link. The examples (911 / 112 /
+// 999) show under a linked number: the region comes from the language list, which says
+// little about where the person is.
+// Sources: the single European emergency number 112 (European Electronic Communications
+// Code, Directive (EU) 2018/1972, art. 109) for the 27 EU countries; the Swiss federal
+// emergency numbers (112; 144 is the ambulance); UK emergency services (999, 112 also
+// works); the national 911 of the United States, Canada and Mexico; Triple Zero (000) in
+// Australia; 111 in New Zealand; 119 for an ambulance in Japan and in South Korea.
+
+const eu = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+  "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"];
+
+const numbers = new Map([
+  ...eu.map((region) => [region, "112"]),
+  ["CH", "112"],
+  ["GB", "999"],
+  ["US", "911"], ["CA", "911"], ["MX", "911"],
+  ["AU", "000"], ["NZ", "111"], ["JP", "119"], ["KR", "119"],
+]);
+
+// The number for the first of `locales` (BCP 47 tags, best guess first) that names a
+// region; null when that region's number is not in the table, or no tag names a region.
+function emergencyNumber(locales) {
+  for (const tag of locales) {
+    let region;
+    try {
+      region = tag ? new Intl.Locale(tag).region : undefined;
+    } catch {
+      continue; // not a language tag
+    }
+    if (region) return numbers.get(region) ?? null;
+  }
+  return null;
+}
+
+// Where the page itself is read: its own language tag, then the browser's languages.
+export function pageLocales(...first) {
+  return [...first, globalThis.document?.documentElement.lang, ...(globalThis.navigator?.languages ?? [])];
+}
+
 // `ctx`: the mounted checker's { m (its words), id (the id prefix), locales }.
 export function controls(ctx) {
   const { m, id } = ctx;
@@ -110,14 +152,14 @@ export function controls(ctx) {
     return box;
   }
 
-  // A tel: link only where the locale's number is known; the examples always, as plain
-  // text: the region comes from the language list, which may not be where the person is.
+  // A tel: link only where the locale's number is known, with the common numbers under it
+  // as plain text (the region comes from the language list, which may not be where the
+  // person is). Elsewhere nothing: the words already say "your local emergency number",
+  // and other countries' numbers would only mislead.
   function emergencyNumberView() {
     const number = emergencyNumber(ctx.locales);
-    const examples = h("p", { class: "tc-detail tc-call-examples" }, m.result.emergencyExamples);
-    return number
-      ? [h("p", { class: "tc-call" }, h("a", { href: `tel:${number}` }, format(m.result.call, { number }))), examples]
-      : examples;
+    return number ? [h("p", { class: "tc-call" }, h("a", { href: `tel:${number}` }, format(m.result.call, { number }))),
+      h("p", { class: "tc-detail tc-call-examples" }, m.result.emergencyExamples)] : null;
   }
 
   return { errorBox, showFieldError, radioGroup, yesNoUnsure, questionBox, emergencyNumberView };
