@@ -17,7 +17,13 @@ test.beforeAll(async () => { m = await loadMessages(); });
 async function openChecker(page) {
   // A fresh check on each load: the app keeps a check in progress for the tab
   // (sessionStorage, checker-walk.spec.js), which these tests do not look at.
-  await page.addInitScript(() => sessionStorage.removeItem("twitchcheck.check"));
+  await page.addInitScript(() => {
+    try {
+      sessionStorage.removeItem("twitchcheck.check");
+    } catch {
+      // about:blank has no storage of its own
+    }
+  });
   await page.goto("about:blank"); // a fresh page load, even when the page was already open
   await page.goto("/index.html#/check");
   await expect(page.getByRole("heading", { level: 1, name: m.flow.title })).toBeVisible();
