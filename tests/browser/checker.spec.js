@@ -166,13 +166,14 @@ test.describe("an urgent result says one thing", () => {
     await expect(result.getByText("What to do:")).toHaveCount(0);
   });
 
-  test("every other level still shows every reason with what to do, and the self-care tips", async ({ page }) => {
+  test("every other level still shows every reason with what to do, and the self-care tips (on a doctor's level, for while you wait)", async ({ page }) => {
     const v = vignette("tingling-feet");
     await openChecker(page);
     await new CheckerDriver(page, m).complete(v.input);
     const result = page.getByRole("region", { name: m.result.title });
     await expect(result.getByText("What to do:")).toHaveCount(v.expect.fired.length);
-    await expect(result.getByRole("region", { name: "Self-care tips" })).toBeVisible();
+    await expect(result.getByRole("region", { name: m.result.adviceWaitTitle })).toBeVisible();
+    await expect(result.getByRole("region", { name: m.result.adviceWaitTitle }).getByRole("listitem")).toHaveText(adviceTexts);
     await expect(result.locator("details")).toHaveCount(0);
   });
 });

@@ -343,7 +343,8 @@ test("the host's hostile CSS does not reach the widget, and the widget's CSS doe
     expect(look.spacing).toBe("normal");
     expect(look.family).not.toMatch(/Georgia/);
     const button = way(page).getByRole("button", { name: m.result.change });
-    const buttonLook = await button.evaluate((el) => getComputedStyle(el).backgroundColor);
+    // (Its border: on an urgent result it is an outlined button, issue 23.)
+    const buttonLook = await button.evaluate((el) => getComputedStyle(el).borderTopColor);
     expect(buttonLook).toBe("rgb(11, 92, 173)"); // the widget's accent, not the host's hotpink
   }
   const size = await ways.element(page).getByText(m.result.alsoTitle, { exact: true }).evaluate((el) => getComputedStyle(el).fontSize);
