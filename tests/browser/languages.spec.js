@@ -5,6 +5,18 @@
 // language offline. One browser context per language walks every screen, to keep the run
 // short.
 const { test, expect, vignette, expectNoAxeViolations } = require("./fixtures.js");
+
+// Each page load starts a fresh check: the app keeps a check in progress for the tab
+// (sessionStorage; checker-walk.spec.js tests that), and these tests run several in one tab.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    try {
+      sessionStorage.removeItem("twitchcheck.check");
+    } catch {
+      // about:blank has no storage of its own
+    }
+  });
+});
 const { pageWords, engineWords, pageLanguages, format, CheckerDriver, rulesIn, headlineFor } = require("./checker-flow.js");
 const { example, seed } = require("./journal-helpers.js");
 const { PSEUDO, servePseudoLanguage, readableTexts, englishLeft, notBracketed, patterns, englishTexts, siteDir } = require("./language-helpers.js");

@@ -1,7 +1,5 @@
-// The app's checker screen: the checker, with its answers and step kept for this tab
-// (sessionStorage) and each step an entry in the browser's history, so Back, a reload and
-// a language switch keep the check; and, on a calm result, the next steps and a way to
-// save the check in the journal. The widget never loads this file.
+// The app's checker screen (never the widget's): the check kept for the tab and in the
+// browser's history, so Back, a reload and a language switch keep it; next steps after a result.
 
 import { h } from "../dom.js";
 import { mountChecker } from "./checker.js";

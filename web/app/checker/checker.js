@@ -1,7 +1,5 @@
-// The checker: a short guided flow (its steps in steps.js), then the result. It renders into
-// any root (a document element or a shadow root), so the app and the widget share this code.
-// Answers live in memory; nothing here touches storage or the network (the app's own
-// screen, app-screen.js, keeps them for the tab through the `session` hooks).
+// The checker, for the app and the widget alike: the flow through its steps (steps.js) and the
+// result, in any root (a document or a shadow root); no storage, no network (see mountChecker).
 
 import { format } from "../text.js";
 import { checkerEngine, isError } from "../engine.js";

@@ -1,6 +1,5 @@
-// Check again: the checker, pre-filled from the journal's `suggested_assessment`
-// (duration, places, spreading, one-sidedness, worsening, plan weeks). The person confirms
-// or changes each answer; the result can be saved into the journal's `assessments`.
+// Check again: the checker pre-filled from the journal's `suggested_assessment`; the person
+// confirms or changes each answer, and the result can be saved in the journal's `assessments`.
 
 import { h } from '../dom.js';
 import { messages, format, language } from '../messages.js';
