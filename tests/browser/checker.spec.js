@@ -173,7 +173,8 @@ test.describe("an urgent result says one thing", () => {
     const result = page.getByRole("region", { name: m.result.title });
     await expect(result.getByText("What to do:")).toHaveCount(v.expect.fired.length);
     await expect(result.getByRole("region", { name: m.result.adviceWaitTitle })).toBeVisible();
-    await expect(result.getByRole("region", { name: m.result.adviceWaitTitle }).getByRole("listitem")).toHaveText(adviceTexts);
+    await expect(result.getByRole("region", { name: m.result.adviceWaitTitle }).getByRole("listitem").first()).toBeVisible();
+    await expect(result).not.toContainText("3 to 4 weeks");
     await expect(result.locator("details")).toHaveCount(0);
   });
 });

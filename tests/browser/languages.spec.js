@@ -121,7 +121,10 @@ for (const tag of translated) {
         else await expect(open.getByRole("button")).toHaveText(v.expect.unanswered.map((key) => format(m.result.answerThis, { question: m.findingNames[key] })));
         if (!urgent) {
           await expect(page.getByRole("region", { name: m.result.disclaimerTitle })).toContainText(rules.disclaimer);
-          await expect(page.getByRole("region", { name: m.result.adviceTitle }).getByRole("listitem").first()).toBeVisible();
+          // On a result that sends the person to a doctor the tips are for while they wait (issue 23).
+          const waiting = ["urgent", "prompt", "consult"].includes(v.expect.level);
+          const tips = waiting ? m.result.adviceWaitTitle : m.result.adviceTitle;
+          await expect(page.getByRole("region", { name: tips, exact: true }).getByRole("listitem").first()).toBeVisible();
         }
         await page.getByRole("button", { name: m.result.startAgain, exact: true }).click();
       }
