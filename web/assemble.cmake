@@ -48,6 +48,13 @@ execute_process(COMMAND "${NODE_EXECUTABLE}" "${STRIP_COMMENTS}" ${scripts} RESU
 if(NOT strip_result EQUAL 0)
   message(FATAL_ERROR "Could not strip the comment lines of the site's JavaScript.")
 endif()
+# And its stylesheets without their comments (cmake/strip-css-comments.mjs, beside it):
+# about a quarter of the widget's styles, gzipped.
+file(GLOB_RECURSE stylesheets "${SITE_DIR}/*.css")
+execute_process(COMMAND "${NODE_EXECUTABLE}" "${SOURCE_DIR}/cmake/strip-css-comments.mjs" ${stylesheets} RESULT_VARIABLE css_result)
+if(NOT css_result EQUAL 0)
+  message(FATAL_ERROR "Could not strip the comments of the site's stylesheets.")
+endif()
 
 # The app precaches everything it serves except the service worker itself and what only
 # embedding sites load (the widget's script, element and iframe page):

@@ -10,7 +10,7 @@ const screens = [
   ['day', '/day', 'Day check-in'],
   ['insights', '/insights', 'Your patterns'],
   ['plan', '/plan', 'Your self-care plan'],
-  ['recheck', '/recheck', 'Check your muscle twitches'],
+  ['recheck', '/recheck', 'Check again with your journal'],
   ['report', '/report', 'Report and backup'],
   ['settings', '/settings', 'Privacy and storage'],
 ];

@@ -15,6 +15,15 @@ let m;
 test.beforeAll(async () => { m = await loadMessages(); });
 
 async function openChecker(page) {
+  // A fresh check on each load: the app keeps a check in progress for the tab
+  // (sessionStorage, checker-walk.spec.js), which these tests do not look at.
+  await page.addInitScript(() => {
+    try {
+      sessionStorage.removeItem("twitchcheck.check");
+    } catch {
+      // about:blank has no storage of its own
+    }
+  });
   await page.goto("about:blank"); // a fresh page load, even when the page was already open
   await page.goto("/index.html#/check");
   await expect(page.getByRole("heading", { level: 1, name: m.flow.title })).toBeVisible();
@@ -157,26 +166,30 @@ test.describe("an urgent result says one thing", () => {
     await expect(result.getByText("What to do:")).toHaveCount(0);
   });
 
-  test("every other level still shows every reason with what to do, and the self-care tips", async ({ page }) => {
+  test("every other level still shows every reason with what to do, and the self-care tips (on a doctor's level, for while you wait)", async ({ page }) => {
     const v = vignette("tingling-feet");
     await openChecker(page);
     await new CheckerDriver(page, m).complete(v.input);
     const result = page.getByRole("region", { name: m.result.title });
     await expect(result.getByText("What to do:")).toHaveCount(v.expect.fired.length);
-    await expect(result.getByRole("region", { name: "Self-care tips" })).toBeVisible();
+    await expect(result.getByRole("region", { name: m.result.adviceWaitTitle })).toBeVisible();
+    await expect(result.getByRole("region", { name: m.result.adviceWaitTitle }).getByRole("listitem").first()).toBeVisible();
+    await expect(result).not.toContainText("3 to 4 weeks");
     await expect(result.locator("details")).toHaveCount(0);
   });
 });
 
 // The region of the browser's language picks the number; a number is linked only where
-// it is known (docs/glossary.md), and the examples (911 / 112 / 999) are plain text under
-// it or in its place. The page is in the browser's language where it has one (German,
-// French, Spanish), else English.
-for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "112"], ["fr-FR", "112"], ["es-ES", "112"], ["en-IN", null]]) {
+// it is known (docs/glossary.md), with the examples (911 / 112 / 999) as plain text under
+// it; where it is not known, only "your local emergency number", no other country's number
+// (issue 23). The page is in the browser's language where it has one (German, French,
+// Spanish), else English.
+for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "112"], ["fr-FR", "112"], ["es-ES", "112"],
+  ["en-AU", "000"], ["en-NZ", "111"], ["ja-JP", "119"], ["en-IN", null]]) {
   test.describe(`a browser in ${locale}`, () => {
     test.use({ locale });
-    test(number ? `the emergency number is a tel:${number} link with the other common numbers under it` : "no number is linked, the examples are plain text", async ({ page }) => {
-      const tag = locale.slice(0, 2);
+    test(number ? `the emergency number is a tel:${number} link with the other common numbers under it` : "no number is linked and no other country's number is shown: only \"your local emergency number\"", async ({ page }) => {
+      const tag = ["de", "fr", "es"].includes(locale.slice(0, 2)) ? locale.slice(0, 2) : "en";
       const words = await loadMessages(tag);
       await page.goto("/index.html#/check");
       await expect(page.getByRole("heading", { level: 1, name: words.flow.title })).toBeVisible();
@@ -188,7 +201,8 @@ for (const [locale, number] of [["en-US", "911"], ["en-GB", "999"], ["de-DE", "1
         await expect(verdict.locator(".tc-call + p")).toHaveText(words.result.emergencyExamples);
       } else {
         await expect(verdict.getByRole("link")).toHaveCount(0);
-        await expect(verdict.getByText("The number is 911 in the US, 112 in Europe and 999 in the UK.", { exact: true })).toBeVisible();
+        await expect(verdict.locator(".tc-headline")).toHaveText("Call your local emergency number now.");
+        await expect(page.locator(".tc-result")).not.toContainText(/911|112|999/);
       }
     });
   });
@@ -427,18 +441,22 @@ test("the page asks nothing of any other origin and loads the checker-only modul
     .toEqual([`GET ${origin}/twitchcheck-checker.js`, `GET ${origin}/twitchcheck-checker.wasm`]);
 });
 
-test("the checker keeps no answers: storage and cookies are unchanged after a check", async ({ page, context }) => {
+// The check in progress is kept for the tab only (sessionStorage, issue 23): nothing in
+// localStorage, no cookie, and no database.
+test("the checker keeps its answers for this tab only: localStorage, cookies and databases are unchanged after a check", async ({ page, context }) => {
   await openChecker(page);
-  const snapshot = () => page.evaluate(() => ({
+  const snapshot = () => page.evaluate(async () => ({
     local: Object.keys(localStorage).sort(),
     session: Object.keys(sessionStorage).sort(),
     cookie: document.cookie,
+    databases: (await indexedDB.databases()).map((db) => db.name),
   }));
   const before = await snapshot();
   await new CheckerDriver(page, m).complete(vignette("weakness-family").input);
   await expectResult(page, vignette("weakness-family").expect);
-  expect(await snapshot()).toEqual(before);
-  expect(before.session).toEqual([]);
+  expect(await snapshot()).toEqual({ ...before, session: ["twitchcheck.check"] });
+  expect(before.session).toEqual(["twitchcheck.check"]);
+  expect(before.databases).toEqual([]);
   expect(before.cookie).toBe("");
   expect(await context.cookies()).toEqual([]);
 });

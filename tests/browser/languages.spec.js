@@ -5,6 +5,18 @@
 // language offline. One browser context per language walks every screen, to keep the run
 // short.
 const { test, expect, vignette, expectNoAxeViolations } = require("./fixtures.js");
+
+// Each page load starts a fresh check: the app keeps a check in progress for the tab
+// (sessionStorage; checker-walk.spec.js tests that), and these tests run several in one tab.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    try {
+      sessionStorage.removeItem("twitchcheck.check");
+    } catch {
+      // about:blank has no storage of its own
+    }
+  });
+});
 const { pageWords, engineWords, pageLanguages, format, CheckerDriver, rulesIn, headlineFor } = require("./checker-flow.js");
 const { example, seed } = require("./journal-helpers.js");
 const { PSEUDO, servePseudoLanguage, readableTexts, englishLeft, notBracketed, patterns, englishTexts, siteDir } = require("./language-helpers.js");
@@ -57,7 +69,7 @@ async function everyView(page, tag, { m, jm }, look, query = "") {
   await page.clock.setFixedTime(new Date(`${today}T18:40:00Z`));
   await seed(page, journal, { createdAt: "2024-02-15T10:00:00.000Z" });
   const screens = [["/log", jm.log.title], ["/day", jm.day.title], ["/insights", jm.insights.title], ["/plan", jm.plan.title],
-    ["/recheck", m.flow.title], ["/report", jm.report.title], ["/settings", jm.settings.title], ["/nowhere", m.app.notFoundTitle]];
+    ["/recheck", jm.recheck.title], ["/report", jm.report.title], ["/settings", jm.settings.title], ["/nowhere", m.app.notFoundTitle]];
   for (const [hash, heading] of screens) {
     await go(page, hash, query);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
@@ -109,7 +121,10 @@ for (const tag of translated) {
         else await expect(open.getByRole("button")).toHaveText(v.expect.unanswered.map((key) => format(m.result.answerThis, { question: m.findingNames[key] })));
         if (!urgent) {
           await expect(page.getByRole("region", { name: m.result.disclaimerTitle })).toContainText(rules.disclaimer);
-          await expect(page.getByRole("region", { name: m.result.adviceTitle }).getByRole("listitem").first()).toBeVisible();
+          // On a result that sends the person to a doctor the tips are for while they wait (issue 23).
+          const waiting = ["urgent", "prompt", "consult"].includes(v.expect.level);
+          const tips = waiting ? m.result.adviceWaitTitle : m.result.adviceTitle;
+          await expect(page.getByRole("region", { name: tips, exact: true }).getByRole("listitem").first()).toBeVisible();
         }
         await page.getByRole("button", { name: m.result.startAgain, exact: true }).click();
       }

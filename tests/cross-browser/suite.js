@@ -226,6 +226,14 @@ function defineSuite(engineName) {
 
     for (const v of vignettes) {
       test(`${v.name}: "${v.story}" reaches "${levelWords[v.expect.level]}" with the rules ${v.expect.fired.join(", ")}`, async () => {
+        // A fresh check each time: the app keeps the last one for the tab (sessionStorage).
+        await tab.evaluate(null, String(() => {
+          try {
+            sessionStorage.removeItem("twitchcheck.check");
+          } catch {
+            // not on the site yet
+          }
+        })).catch(() => {});
         await tab.goto("about:blank"); // a fresh page load each time
         await tab.goto(`${site.origin}/index.html#/check`);
         await page.getByRole("heading", { level: 1, name: m.flow.title, exact: true }).toBeVisible();

@@ -32,7 +32,7 @@ const files = (rows) => rows.map((row) => row.file);
 test('the widget loads its element up front, and the flow and the checker-only module on first touch', () => {
   assert.ok(built, `no widget.js in ${siteDir}: build the site first`);
   assert.ok(files(sizes.before).includes(sizes.elementFile));
-  assert.ok(files(sizes.later).includes('app/checker.js'));
+  assert.ok(files(sizes.later).includes('app/checker/checker.js'));
   assert.deepEqual(sizes.moduleFiles, ['twitchcheck-checker.js', 'twitchcheck-checker.wasm']);
   assert.deepEqual(sizes.later.slice(-2).map((row) => row.file), sizes.moduleFiles);
   assert.ok(files(sizes.iframe).includes('widget/embed.js') && files(sizes.iframe).includes('twitchcheck-checker.wasm'));
@@ -59,7 +59,7 @@ for (const { tag, totals } of languages) {
 test('the app\'s checker screen runs on the checker-only module, not the full one', () => {
   const files = firstResults[0].files.map((row) => row.file);
   assert.deepEqual(files.slice(-2), ['twitchcheck-checker.js', 'twitchcheck-checker.wasm']);
-  assert.ok(files.includes('app/checker.js'));
+  assert.ok(files.includes('app/checker/checker.js'));
   assert.ok(!files.includes('twitchcheck.wasm') && !files.includes('twitchcheck.js'));
 });
 

@@ -6,7 +6,7 @@
 // {type: "twitchcheck:height", height} whenever its content changes height, which tells
 // the host the length of each step and result (docs/embedding.md). No answer, level or
 // rule ever leaves this frame.
-import { mountChecker, checkerSteps } from "../app/checker.js";
+import { mountChecker, checkerSteps } from "../app/checker/checker.js";
 import { checkerEngineAt } from "../app/shared/engine.js";
 import { loadWords } from "../app/shared/text.js";
 import { matchLanguage, fallback } from "../app/shared/language.js";

@@ -137,7 +137,7 @@ export class TwitchCheckElement extends HTMLElement {
   // The flow's modules and the checker's WebAssembly module, once, from beside this
   // script (or `base`).
   #load() {
-    this.#loading ??= Promise.all([import("../app/checker.js"), import("../app/shared/engine.js")])
+    this.#loading ??= Promise.all([import("../app/checker/checker.js"), import("../app/shared/engine.js")])
       .then(([{ mountChecker }, { checkerEngineAt }]) => {
         let where = siteFile;
         if (this.hasAttribute("base")) {

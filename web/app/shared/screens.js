@@ -27,15 +27,15 @@ export const screens = [
     label: m.nav.check,
     title: async () => m.flow.title,
     async render(main, { focus }) {
-      const { mountChecker } = await import("../checker.js");
-      return mountChecker(main, { headingLevel: 1, focusOnStart: focus, words: m, language });
+      const { render } = await import("../checker/app-screen.js");
+      return render(main, { focus, words: m, language });
     },
   },
   journalScreen("/log", "log", "../journal/log/log.js"),
   journalScreen("/day", "day", "../journal/day/day.js"),
   journalScreen("/insights", "insights", "../journal/patterns.js"),
   journalScreen("/plan", "plan", "../journal/plan.js"),
-  journalScreen("/recheck", "recheck", "../recheck.js"),
+  journalScreen("/recheck", "recheck", "../checker/recheck.js"),
   journalScreen("/report", "report", "../journal/report.js"),
   journalScreen("/settings", "settings", "../journal/privacy.js"),
 ];

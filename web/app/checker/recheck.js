@@ -1,14 +1,14 @@
-// Check again: the checker, pre-filled from the journal's `suggested_assessment`
-// (duration, places, spreading, one-sidedness, worsening, plan weeks). The person confirms
-// or changes each answer; the result can be saved into the journal's `assessments`.
+// Check again: the checker pre-filled from the journal's `suggested_assessment`; the person
+// confirms or changes each answer, and the result can be saved in the journal's `assessments`.
 
-import { h } from './shared/dom.js';
-import { messages, format, language } from './shared/messages.js';
-import { journalMessages as jm } from './shared/messages-journal.js';
-import { prepare, analysis, today } from './journal/journal.js';
-import { engineAt } from './shared/engine.js';
-import { storeNotice } from './shared/notice.js';
-import { localAt, longDate } from './shared/when.js';
+import { h } from '../shared/dom.js';
+import { messages, format, language } from '../shared/messages.js';
+import { journalMessages as jm } from '../shared/messages-journal.js';
+import { prepare, analysis, today } from '../journal/journal.js';
+import { engineAt } from '../shared/engine.js';
+import { storeNotice } from '../shared/notice.js';
+import { localAt, longDate } from '../shared/when.js';
+import { answersFrom } from './prefill.js';
 
 export async function render(root, { focus = false } = {}) {
   const journal = await prepare(root);
@@ -21,14 +21,15 @@ export async function render(root, { focus = false } = {}) {
   const suggested = facts.schema === 'twitchcheck.error/1' ? null : facts.suggested_assessment;
   const noticeSlot = h('div');
   const last = store.lastAssessment();
+  // The screen's own title is its heading; its introduction goes once the result shows.
+  const title = h('h1', { class: 'tc-recheck-title' }, m.title);
   const intro = h('div', { class: 'tc-recheck-intro' },
-    h('p', { class: 'tc-summary' }, m.title),
     h('p', null, store.episodeCount ? m.intro : m.noJournal),
     last ? h('p', { class: 'tc-hint' }, format(m.savedLevel, {
       level: messages.levels[last.level]?.name ?? last.level, date: longDate(last.at.slice(0, 10)),
     })) : null);
   const checkerSlot = h('div');
-  root.replaceChildren(h('div', { class: 'tc-screen tc-recheck' }, noticeSlot, intro, checkerSlot));
+  root.replaceChildren(h('div', { class: 'tc-screen tc-recheck' }, noticeSlot, title, intro, checkerSlot));
 
   // The save button sits right under the result's headline, where people look first.
   function saveView(assessment, result) {
@@ -54,10 +55,12 @@ export async function render(root, { focus = false } = {}) {
     words: messages,
     language,
     engine: engineAt(), // the full module, already loaded for the journal (not the checker-only one)
-    headingLevel: 1,
+    headingLevel: 2,
+    intro: false, // the title above says what this is; no "nothing is saved" on a screen that saves
     focusOnStart: focus,
-    initial: suggested ?? undefined,
+    answers: suggested ? answersFrom(suggested) : undefined,
     resultSlot: saveView,
+    onView: (view) => { intro.hidden = view === 'result'; },
   });
 
   const refresh = () => noticeSlot.replaceChildren(storeNotice(store, refresh) ?? '');
