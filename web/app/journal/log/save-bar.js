@@ -15,15 +15,15 @@ export function saveBar({ cancel }) {
   const element = h('div', { class: 'tc-savebar' }, chosenText, error, h('div', { class: 'tc-actions' }, saveButton, cancelButton));
 
   // Scrolls the page so that `target` (the part just tapped, or the sides still to
-  // choose) is not under the bar: at once when the reader asks for reduced motion.
+  // choose) is not under the bar. At once, never smoothly: a few lines' move, and what
+  // the person reaches for next must not slide under their finger (or a driver's click).
   function keepClear(target) {
     if (!target || !element.classList.contains('tc-stuck')) return;
     const bar = element.getBoundingClientRect();
     const box = target.getBoundingClientRect();
     const under = box.bottom + 8 - bar.top;
     if (under <= 0 || box.top >= bar.bottom) return;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    scrollBy({ top: Math.min(under, Math.max(0, box.top - 8)), behavior: reduce ? 'instant' : 'smooth' });
+    scrollBy({ top: Math.min(under, Math.max(0, box.top - 8)), behavior: 'instant' });
   }
 
   return {
