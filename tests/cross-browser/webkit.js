@@ -179,6 +179,9 @@ class WebKitTab {
     const option = await this.session.execute(
       "return [...arguments[0].options].find((o) => o.textContent.trim() === arguments[1]) ?? null;", [handle, optionText]);
     if (!option) throw new Error(`no option "${optionText}"`);
+    // WebKit's driver clicks an option only where its list is in the window: bring the
+    // list to the window's middle first (instantly), as click() does for every element.
+    await this.session.execute(`arguments[0].scrollIntoView({ block: "center", behavior: "instant" });`, [handle]);
     await this.session.click(option);
   }
 
