@@ -4,7 +4,7 @@
 // check (in this tab only), calm words on calm results, the call above "Change my
 // answers", the next steps after a calm result, and the Check again screen's heading.
 const { test, expect, vignette } = require("./fixtures.js");
-const { loadMessages, CheckerDriver, signGroups } = require("./checker-flow.js");
+const { loadMessages, CheckerDriver, signGroups, format } = require("./checker-flow.js");
 const { loadJournalMessages } = require("./checker-steps.js");
 const { example, seed, stored } = require("./journal-helpers.js");
 
@@ -322,4 +322,20 @@ test("Check again: its own title is the page heading, no \"nothing is saved\" li
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(jm.recheck.title);
   await page.getByRole("button", { name: m.result.change }).click();
   await expect(page.getByText(jm.recheck.intro)).toBeVisible();
+});
+
+// The walk of 2026-11-29, still open on 2026-12-06: "In the middle" was offered for parts
+// that come in pairs. The checker's side list now offers only the sides a part has.
+test("the side list offers left, right and both for a calf or an eyelid, and only the middle for the tongue", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 800 });
+  await openChecker(page);
+  const sideOptions = async (region) => {
+    await page.getByRole("checkbox", { name: m.regions[region], exact: true }).click();
+    const select = page.getByRole("combobox", { name: `${m.where.side} ${format(m.where.sideFor, { region: m.regions[region] })}` });
+    return { options: await select.locator("option").allTextContents(), value: await select.inputValue() };
+  };
+  const paired = { options: [m.sides.left, m.sides.right, m.sides.both], value: "both" };
+  expect(await sideOptions("calf")).toEqual(paired);
+  expect(await sideOptions("eyelid")).toEqual(paired);
+  expect(await sideOptions("tongue")).toEqual({ options: [m.sides.midline], value: "midline" });
 });

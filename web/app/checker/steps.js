@@ -176,9 +176,12 @@ function regionRow(ctx, region, chosen, setRegion) {
   const boxId = `${id}-region-${region}`;
   const selectId = `${boxId}-side`;
   const side = chosen.get(region);
+  // Only the sides the part has (a pair: left, right, both; the middle: the middle), and a
+  // side given before (an older check's eyelid "in the middle") stays offered.
+  const fit = midlineRegions.has(region) ? ["midline"] : sides.slice(0, 3);
   const select = h("select", { id: selectId, disabled: !side },
-    sides.map((s) => h("option", { value: s }, m.sides[s])));
-  select.value = side ?? (midlineRegions.has(region) ? "midline" : "both");
+    (side && !fit.includes(side) ? [...fit, side] : fit).map((s) => h("option", { value: s }, m.sides[s])));
+  select.value = side ?? fit[fit.length - 1];
   select.addEventListener("change", () => setRegion(region, select.value));
   const box = h("input", { type: "checkbox", id: boxId, value: region, checked: Boolean(side) });
   box.addEventListener("change", () => setRegion(region, box.checked ? select.value : null));
