@@ -92,10 +92,13 @@ function logForm(store, { title }) {
     bar.keepClear(tapped);
   }
 
+  // The field at fault takes the focus and comes into view at once (never a smooth
+  // scroll under the save bar, which moves the button while it is pressed again).
   function refuse(problem, focus) {
     bar.showError(problem);
     status.clear();
-    focus?.focus();
+    focus?.focus({ preventScroll: true });
+    focus?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
   }
 
   function save() {
