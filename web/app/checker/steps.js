@@ -3,7 +3,7 @@
 
 import { format } from "../shared/text.js";
 import { h, reveal } from "../shared/dom.js";
-import { bodyFigure } from "../shared/body-figure.js";
+import { bodyFigure, sidesFor } from "../shared/body-figure.js";
 
 // The contract's names, in the contract's order (checker.md).
 const regionGroups = {
@@ -13,8 +13,6 @@ const regionGroups = {
   legs: ["thigh", "calf", "foot"],
 };
 const regionOrder = Object.values(regionGroups).flat();
-const midlineRegions = new Set(["tongue", "neck", "chest", "back", "abdomen"]);
-const sides = ["left", "right", "both", "midline"];
 const findingOrder = ["spreading", "muscle_wasting", "weakness", "weakness_progressive", "asymmetric",
   "numbness_tingling", "coordination_changes", "slurred_speech", "swallowing_difficulty",
   "family_history", "worsening", "cramps", "sudden_onset_neuro", "breathing_hard_now",
@@ -176,12 +174,12 @@ function regionRow(ctx, region, chosen, setRegion) {
   const boxId = `${id}-region-${region}`;
   const selectId = `${boxId}-side`;
   const side = chosen.get(region);
-  // Only the sides the part has (a pair: left, right, both; the middle: the middle), and a
-  // side given before (an older check's eyelid "in the middle") stays offered.
-  const fit = midlineRegions.has(region) ? ["midline"] : sides.slice(0, 3);
+  // Only the sides the part has; a side given before (an older check's eyelid "in the
+  // middle") stays offered. Ticked without a side: both, or the middle.
+  const offered = sidesFor(region, side);
   const select = h("select", { id: selectId, disabled: !side },
-    (side && !fit.includes(side) ? [...fit, side] : fit).map((s) => h("option", { value: s }, m.sides[s])));
-  select.value = side ?? fit[fit.length - 1];
+    offered.map((s) => h("option", { value: s }, m.sides[s])));
+  select.value = side ?? offered[offered.length - 1];
   select.addEventListener("change", () => setRegion(region, select.value));
   const box = h("input", { type: "checkbox", id: boxId, value: region, checked: Boolean(side) });
   box.addEventListener("change", () => setRegion(region, box.checked ? select.value : null));

@@ -33,6 +33,16 @@ const head = { x: 18, y: 0, width: 44, height: 58, rx: 16 };
 const onBackOnly = new Set(["back"]);
 const onFrontOnly = new Set(["eyelid", "face", "tongue", "chest", "abdomen"]);
 
+// The sides a part has: left, right or both for a part that comes in pairs, the middle for
+// one in the middle (the Log's and the checker's side choices). `kept`, a side given before
+// that no longer fits (an eyelid "in the middle" from an earlier version), stays offered so
+// that nothing given is dropped.
+const middleRegions = new Set(middle.map(([region]) => region));
+export function sidesFor(region, kept) {
+  const fit = !region ? [] : middleRegions.has(region) ? ["midline"] : ["left", "right", "both"];
+  return kept && !fit.includes(kept) ? [...fit, kept] : fit;
+}
+
 const rect = (x, y, width, height) => ({ x, y, width, height, rx: 2 });
 const mirrorX = (x, width) => WIDTH - x - width;
 const mirror = { left: "right", right: "left", midline: "midline" };

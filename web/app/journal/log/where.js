@@ -4,20 +4,10 @@
 import { h } from '../../shared/dom.js';
 import { messages, format, language } from '../../shared/messages.js';
 import { journalMessages as jm } from '../../shared/messages-journal.js';
-import { bodyFigure } from '../../shared/body-figure.js';
+import { bodyFigure, sidesFor } from '../../shared/body-figure.js';
 import { regionOrder, whereText } from '../../shared/places.js';
 
-const midline = new Set(['tongue', 'neck', 'chest', 'back', 'abdomen']);
 const sides = ['left', 'right', 'both', 'midline'];
-const pairedSides = ['left', 'right', 'both'];
-
-// The sides offered for `region`. `kept`, the side of an entry being changed that no
-// longer fits (an eyelid "in the middle", logged by an earlier version), stays offered so
-// that changing the entry's time or note keeps its place.
-export function sidesFor(region, kept) {
-  const fit = !region ? [] : midline.has(region) ? ['midline'] : pairedSides;
-  return kept && !fit.includes(kept) ? [...fit, kept] : fit;
-}
 
 // `changed(element)`: the choice changed by a tap on `element` (a part of the picture, or
 // the list); → {element, chosen(), set(choice, kept), problem(), focus()}.
