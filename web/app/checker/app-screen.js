@@ -3,7 +3,7 @@
 
 import { h } from "../shared/dom.js";
 import { mountChecker } from "./checker.js";
-import { freshAnswers } from "./steps.js";
+import { freshAnswers, steps } from "./steps.js";
 
 // The tab's one check in progress: { view, answers } (a step's index or "result"). Cleared
 // by "Start again" and when the person leaves a finished check (docs/decisions.md,
@@ -14,7 +14,7 @@ const session = {
     try {
       const kept = JSON.parse(sessionStorage.getItem(key));
       const answers = fromJson(kept?.answers);
-      const view = kept?.view === "result" || (Number.isInteger(kept?.view) && kept.view >= 0 && kept.view < 6) ? kept.view : null;
+      const view = kept?.view === "result" || (Number.isInteger(kept?.view) && kept.view >= 0 && kept.view < steps.length) ? kept.view : null;
       return answers && view !== null ? { view, answers } : null;
     } catch {
       return null; // no storage here, or something not written by this page: start afresh
